@@ -1,0 +1,44 @@
+"""Shared fixtures: the site built once per test session, with `mkdocs build --strict`."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+# Quiet the "MkDocs 2.0" banners of newer plugins; real warnings still print and still fail.
+QUIET = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+
+
+def build_site(root: Path, into: Path) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` of the project at `root`; never writes inside the checkout."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(into)],
+        cwd=root, env=os.environ | QUIET, capture_output=True, text=True, timeout=300,
+    )
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    site = tmp_path_factory.mktemp("site")
+    done = build_site(ROOT, site)
+    problems = [line for line in done.stderr.splitlines() if not line.startswith("INFO")]
+    assert done.returncode == 0, "mkdocs build --strict failed:\n" + "\n".join(problems)
+    return site
+
+
+SUMMARY: list[str] = []  # one-line results that tests report at the end of the run
+
+
+@pytest.fixture
+def summary() -> list[str]:
+    return SUMMARY
+
+
+def pytest_terminal_summary(terminalreporter):
+    for line in SUMMARY:
+        terminalreporter.write_line(line)

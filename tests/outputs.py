@@ -1,0 +1,307 @@
+"""Run an example as a reader would, and hold it to its `# Output:` and `# Raises:` comments.
+
+The grammar (CONTRIBUTING.md explains it with examples):
+
+- `statement  # Output: text` at the end of a line: that statement prints exactly the line `text`.
+- `# Output:` alone on the line right below a statement, then one `# text` comment per printed
+  line (`#` alone for an empty line): that statement, loops and all, prints exactly those lines.
+- `# Raises: Type: message`, at the end of the statement's line or on the line below it (after an
+  `# Output:` block, if there is one): the program stops there with that exception.
+
+Every line of stdout must be claimed by a comment, and an example that writes to stderr without
+an expected exception fails. Paths Python prints are shown relative to the example's folder.
+"""
+
+from __future__ import annotations
+
+import ast
+import difflib
+import io
+import json
+import os
+import re
+import subprocess
+import sys
+import tokenize
+from dataclasses import dataclass, field
+from pathlib import Path
+
+RECORDER = Path(__file__).with_name("recorder")
+TIMEOUT_SECONDS = 10
+# The interpreter this environment was made from, as a reader has it: the project's editable
+# install (which puts the repository root on sys.path) must not make a broken example pass.
+PYTHON = getattr(sys, "_base_executable", sys.executable)
+
+_OUTPUT = re.compile(r"#\s?Output:(?P<text>.*)$")
+_RAISES = re.compile(r"#\s?Raises:\s*(?P<text>.*)$")
+_LOOKS_LIKE_A_CLAIM = re.compile(r"#\s*(output|raises)\b", re.IGNORECASE)
+
+
+class GrammarError(Exception):
+    """A comment that looks like an output claim but breaks the grammar; args: (line, message)."""
+
+
+@dataclass
+class Claim:
+    """What the comments say one statement does, and where those comments are."""
+
+    first: int  # the statement's first line
+    last: int  # the statement's last line
+    col: int
+    compound: bool
+    output: list[str] = field(default_factory=list)
+    raises: str | None = None
+    inline_lines: list[int] = field(default_factory=list)  # lines carrying an inline comment
+    block_lines: list[int] = field(default_factory=list)  # lines of block comments, whole
+
+    @property
+    def line(self) -> int:
+        return (self.inline_lines or self.block_lines or [self.first])[0]
+
+
+@dataclass
+class Run:
+    stdout: str
+    stderr: str
+    returncode: int | None  # None: stopped after TIMEOUT_SECONDS
+    outputs: list[tuple[int | None, str]]  # (line of __main__ that wrote it, text)
+    raised: tuple[int | None, str] | None  # (line, "Type: message")
+
+
+def _statements(tree: ast.AST) -> tuple[list[ast.stmt], list[ast.stmt]]:
+    """Statements that run at module level (into if/for/with/try bodies), and def/class bodies."""
+    found, bodies = [], []
+    todo = list(ast.iter_child_nodes(tree))
+    while todo:
+        node = todo.pop()
+        if isinstance(node, ast.stmt):
+            found.append(node)
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            bodies.append(node)
+        else:
+            todo.extend(ast.iter_child_nodes(node))
+    return found, bodies
+
+
+def parse_claims(source: str) -> list[Claim]:
+    """The claims made by the comments of `source`; raises GrammarError or SyntaxError."""
+    statements, bodies = _statements(ast.parse(source))
+    lines = source.splitlines()
+    claims: dict[int, Claim] = {}
+
+    def claim_for(stmt: ast.stmt) -> Claim:
+        if id(stmt) not in claims:
+            compound = bool(getattr(stmt, "body", None))
+            claims[id(stmt)] = Claim(stmt.lineno, stmt.end_lineno, stmt.col_offset, compound)
+        return claims[id(stmt)]
+
+    def innermost(line: int) -> ast.stmt:
+        around = [s for s in statements if s.lineno <= line <= s.end_lineno]
+        return min(around, key=lambda s: s.end_lineno - s.lineno)
+
+    def directly_above(line: int, col: int) -> ast.stmt | None:
+        return next(
+            (s for s in statements if s.end_lineno == line - 1 and s.col_offset == col), None
+        )
+
+    comments = [
+        (tok.start[0], tok.start[1], tok.string)
+        for tok in tokenize.generate_tokens(io.StringIO(source).readline)
+        if tok.type == tokenize.COMMENT
+    ]
+    by_line = {line: (col, text) for line, col, text in comments}
+    consumed: set[int] = set()
+    for line, col, text in comments:
+        if line in consumed:
+            continue
+        output, raises = _OUTPUT.match(text), _RAISES.match(text)
+        if not (output or raises):
+            if _LOOKS_LIKE_A_CLAIM.match(text):
+                raise GrammarError(line, f"write `# Output:` or `# Raises:` exactly, not {text!r}")
+            continue
+        if any(b.lineno < line <= b.end_lineno for b in bodies):
+            raise GrammarError(
+                line,
+                "a claim inside a function or class body is never checked when it is defined: "
+                "put it on the statement that calls it",
+            )
+        alone = not lines[line - 1][:col].strip()
+        if not alone:
+            claim = claim_for(innermost(line))
+            if output:
+                claim.output.append(output["text"].removeprefix(" "))
+            else:
+                claim.raises = raises["text"]
+            claim.inline_lines.append(line)
+            continue
+        stmt = directly_above(line, col)
+        if stmt is None:
+            raise GrammarError(
+                line, f"{text.split(':')[0]}: must be on the line right below the statement it "
+                "describes, at the same indentation"
+            )
+        claim = claim_for(stmt)
+        claim.block_lines.append(line)
+        if raises:
+            claim.raises = raises["text"]
+            continue
+        if output["text"].strip():
+            raise GrammarError(
+                line, "`# Output: text` alone on a line: put it at the end of the statement's "
+                "line, or write `# Output:` and the text on the lines below"
+            )
+        following = line + 1
+        while following in by_line and by_line[following][0] == col and not lines[
+            following - 1
+        ][:col].strip():
+            body = by_line[following][1]
+            if _RAISES.match(body):
+                claim.raises = _RAISES.match(body)["text"]
+            elif _OUTPUT.match(body):
+                break
+            else:
+                claim.output.append(body[1:].removeprefix(" "))
+            claim.block_lines.append(following)
+            consumed.add(following)
+            following += 1
+    return sorted(claims.values(), key=lambda c: c.first)
+
+
+def run_example(folder: Path, argv: list[str]) -> Run:
+    """Run `python *argv` in `folder` and note which line of `__main__` printed what."""
+    record = folder.parent / f"{folder.name}.record.json"
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "VIRTUAL_ENV"))}
+    env |= {
+        "PYTHONPATH": str(RECORDER),
+        "PYTHONIOENCODING": "utf-8",
+        "EXAMPLE_RECORD_FILE": str(record),
+    }
+    try:
+        done = subprocess.run(
+            [PYTHON, *argv], cwd=folder, env=env, capture_output=True, text=True,
+            timeout=TIMEOUT_SECONDS, stdin=subprocess.DEVNULL,
+        )
+    except subprocess.TimeoutExpired as stopped:
+        return Run(_text(stopped.stdout), _text(stopped.stderr), None, [], None)
+    events = json.loads(record.read_text()) if record.exists() else []
+
+    def relative(text: str) -> str:
+        for prefix in {str(folder), str(folder.resolve())}:
+            text = text.replace(prefix + os.sep, "")
+        return text
+
+    outputs = [(e["line"], relative(e["text"])) for e in events if e["kind"] == "output"]
+    raised = [(e["line"], relative(e["text"])) for e in events if e["kind"] == "raise"]
+    return Run(
+        relative(done.stdout), relative(done.stderr), done.returncode, outputs,
+        raised[0] if raised else None,
+    )
+
+
+def _text(data: bytes | str | None) -> str:
+    return data.decode(errors="replace") if isinstance(data, bytes) else data or ""
+
+
+def _owner(claims: list[Claim], line: int | None) -> Claim | None:
+    around = [c for c in claims if line is not None and c.first <= line <= c.last]
+    return min(around, key=lambda c: c.last - c.first, default=None)
+
+
+def actual_outputs(claims: list[Claim], run: Run) -> tuple[dict[int, list[str]], list[tuple]]:
+    """stdout split by the claim whose statement printed it, and what no claim covers."""
+    text_by_claim: dict[int, str] = {}
+    unclaimed: dict[int | None, str] = {}
+    for line, text in run.outputs:
+        owner = _owner(claims, line)
+        if owner is None:
+            unclaimed[line] = unclaimed.get(line, "") + text
+        else:
+            text_by_claim[id(owner)] = text_by_claim.get(id(owner), "") + text
+    lines = {key: text.splitlines() for key, text in text_by_claim.items()}
+    return lines, [(line, text.splitlines()) for line, text in unclaimed.items()]
+
+
+def problems(source: str, run: Run, where) -> list[str]:
+    """Every way `run` contradicts the comments of `source`; `where(line)` names a place."""
+    claims = parse_claims(source)
+    if run.returncode is None:
+        return [f"{where(1)}: did not finish within {TIMEOUT_SECONDS} s (an endless loop, "
+                "or waiting for input?)"]
+    found = []
+    actual, unclaimed = actual_outputs(claims, run)
+    for claim in claims:
+        got = actual.get(id(claim), [])
+        if got != claim.output:
+            diff = difflib.unified_diff(
+                claim.output, got, "expected (the # Output: comment)", "actual (stdout)",
+                lineterm="", n=max(len(got), len(claim.output)),
+            )
+            found.append(f"{where(claim.line)}: the output differs from the comment\n"
+                         + "\n".join(f"    {d}" for d in diff))
+    for line, text in unclaimed:
+        shown = "\n".join(f"    {t}" for t in text)
+        found.append(f"{where(line or 1)}: prints lines that no # Output: comment shows:\n{shown}")
+    raised_line, raised = run.raised or (None, None)
+    expected_raise = next((c for c in claims if c.raises is not None), None)
+    if expected_raise and (raised != expected_raise.raises
+                           or _owner(claims, raised_line) is not expected_raise):
+        got = f"{raised} (line {raised_line})" if raised else "nothing"
+        found.append(f"{where(expected_raise.line)}: expected # Raises: {expected_raise.raises}\n"
+                     f"    but it raised {got}")
+    elif raised and not expected_raise:
+        found.append(f"{where(raised_line or 1)}: raised an exception no # Raises: comment "
+                     f"expects:\n{_indent(run.stderr)}")
+    elif not raised and (run.returncode or run.stderr):
+        found.append(f"{where(1)}: exited with status {run.returncode} and wrote to stderr:\n"
+                     f"{_indent(run.stderr)}")
+    joined = "".join(text for _, text in run.outputs)
+    if not found and joined != run.stdout:
+        found.append(f"{where(1)}: wrote to stdout around Python's print (not checkable):\n"
+                     f"{_indent(run.stdout)}")
+    return found
+
+
+def _indent(text: str) -> str:
+    return "\n".join(f"    {line}" for line in text.rstrip().splitlines()[-12:])
+
+
+def rewrite(source: str, run: Run) -> str:
+    """`source` with its claims rewritten to say what `run` printed and raised."""
+    claims = parse_claims(source)
+    lines = source.splitlines()
+    actual, unclaimed = actual_outputs(claims, run)
+    statements, _ = _statements(ast.parse(source))
+    for line, text in unclaimed:
+        # A new claim goes on the outermost statement that printed, e.g. the loop, not its body.
+        outer = max((s for s in statements if s.lineno <= line <= s.end_lineno),
+                    key=lambda s: s.end_lineno - s.lineno)
+        claim = Claim(outer.lineno, outer.end_lineno, outer.col_offset, bool(getattr(outer, "body", None)))
+        claims.append(claim)
+        actual[id(claim)] = text
+    raised_line, raised = run.raised or (None, None)
+    raiser = _owner(claims, raised_line)
+    if raised and raiser is None:
+        outer = max((s for s in statements if s.lineno <= raised_line <= s.end_lineno),
+                    key=lambda s: s.end_lineno - s.lineno)
+        raiser = Claim(outer.lineno, outer.end_lineno, outer.col_offset, bool(getattr(outer, "body", None)))
+        claims.append(raiser)
+    # Edit from the bottom up, so the line numbers of the claims above stay right.
+    for claim in sorted(claims, key=lambda c: c.last, reverse=True):
+        output = actual.get(id(claim), [])
+        raises = raised if claim is raiser else None
+        if output == claim.output and raises == claim.raises:
+            continue
+        for line in sorted(claim.block_lines, reverse=True):
+            del lines[line - 1]
+        for line in claim.inline_lines:
+            lines[line - 1] = re.sub(r"\s*#\s?(Output|Raises):.*$", "", lines[line - 1])
+        pad = " " * claim.col
+        block = []
+        if len(output) == 1 and not claim.compound:
+            lines[claim.last - 1] += f"  # Output: {output[0]}"
+        elif output:
+            block += [f"{pad}# Output:"] + [f"{pad}# {t}".rstrip() for t in output]
+        if raises:
+            block.append(f"{pad}# Raises: {raises}")
+        lines[claim.last:claim.last] = block
+    return "\n".join(lines) + "\n"

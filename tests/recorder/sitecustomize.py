@@ -1,0 +1,62 @@
+"""Loaded at start-up by every example the checker runs (`tests/outputs.py` puts this folder on
+PYTHONPATH), so the example itself runs unchanged, as `python NAME.py` or `python -m NAME`.
+
+It changes nothing the example prints. It notes which line of the `__main__` module was running
+when each piece of stdout was written, and where an uncaught exception left it, so that a failure
+can name the line and `--update-examples` knows which comment to rewrite.
+"""
+
+import atexit
+import json
+import os
+import sys
+import traceback
+
+_record_file = os.environ.pop("EXAMPLE_RECORD_FILE", None)
+_events = []
+
+
+def _is_main_module(frame):
+    return frame.f_code.co_name == "<module>" and frame.f_globals.get("__name__") == "__main__"
+
+
+def _main_line():
+    """The line of `__main__` that is running: its outermost module frame on the stack."""
+    frame, line = sys._getframe(1), None
+    while frame is not None:
+        if _is_main_module(frame):
+            line = frame.f_lineno
+        frame = frame.f_back
+    return line
+
+
+class _NotingStream:
+    def __init__(self, stream):
+        self._stream = stream
+
+    def write(self, text):
+        _events.append({"kind": "output", "line": _main_line(), "text": text})
+        return self._stream.write(text)
+
+    def __getattr__(self, name):
+        return getattr(self._stream, name)
+
+
+def _excepthook(exc_type, exc, tb, _original=sys.excepthook):
+    line = next((n for f, n in traceback.walk_tb(tb) if _is_main_module(f)), None)
+    shown = traceback.format_exception_only(exc_type, exc)
+    # The "Type: message" line Python prints last, before any notes added to the exception.
+    message = shown[-1 - len(getattr(exc, "__notes__", ()))].rstrip("\n")
+    _events.append({"kind": "raise", "line": line, "text": message})
+    _original(exc_type, exc, tb)
+
+
+def _save():
+    with open(_record_file, "w", encoding="utf-8") as f:
+        json.dump(_events, f)
+
+
+if _record_file:
+    sys.stdout = _NotingStream(sys.stdout)
+    sys.excepthook = _excepthook
+    atexit.register(_save)
