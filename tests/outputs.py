@@ -34,7 +34,7 @@ PYTHON = getattr(sys, "_base_executable", sys.executable)
 
 _OUTPUT = re.compile(r"#\s?Output:(?P<text>.*)$")
 _RAISES = re.compile(r"#\s?Raises:\s*(?P<text>.*)$")
-_LOOKS_LIKE_A_CLAIM = re.compile(r"#\s*(output|raises)\b", re.IGNORECASE)
+_LOOKS_LIKE_A_CLAIM = re.compile(r"#\s*(output|raises)\s*:", re.IGNORECASE)
 
 
 class GrammarError(Exception):
