@@ -62,5 +62,6 @@ def test_session(session: Session, tmp_path: Path):
 def test_snippet_folder_is_run(folder: Path):
     """A multi-file example shown on a page is run by a session, or nothing checks it."""
     name = folder.relative_to(ROOT).as_posix()
-    assert any(s.settings.get("cwd") == name for s in SESSIONS), (
-        f'{name}/: no console session runs it: add ```{{.console cwd="{name}"}} to a page')
+    if not any(s.settings.get("cwd") == name for s in SESSIONS):
+        pytest.fail(f'{name}/: no console session runs it: add ```{{.console cwd="{name}"}} '
+                    "to a page", pytrace=False)

@@ -1,6 +1,7 @@
 """Squares whose side is given in inches."""
 
-from ..units import inches_to_cm  # `..` is the parent package: geometry
+# `..` is the parent package, geometry: this imports from geometry/units.py.
+from ..units import inches_to_cm
 
 
 def area_cm2(side_inches):
