@@ -96,7 +96,7 @@ def test_example(example: Example, eval_example: EvalExample, tmp_path: Path, mo
         found = [f"{example.where(error.lineno or 1)}: {error.msg}"]
 
     eval_example.set_config(
-        target_version="py311", isort=True, upgrade=True,
+        target_version="py311", isort=True, upgrade=True, line_length=100,  # as pyproject.toml
         # Star imports are taught (and their pitfalls shown), so ruff may not flag them.
         ruff_ignore=["F403", "F405"],
     )
