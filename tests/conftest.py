@@ -42,3 +42,10 @@ def summary() -> list[str]:
 def pytest_terminal_summary(terminalreporter):
     for line in SUMMARY:
         terminalreporter.write_line(line)
+    # Examples with python="3.12" on their fence run on that version only (tests/outputs.py).
+    other_version = [r for r in terminalreporter.stats.get("skipped", [])
+                     if "written for Python" in str(r.longrepr)]
+    if other_version:
+        terminalreporter.write_line(
+            f"examples for another Python: {len(other_version)} skipped on "
+            f"{sys.version_info[0]}.{sys.version_info[1]} (run the suite on each version)")

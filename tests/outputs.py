@@ -20,6 +20,7 @@ import io
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tokenize
@@ -167,12 +168,39 @@ def parse_claims(source: str) -> list[Claim]:
     return sorted(claims.values(), key=lambda c: c.first)
 
 
-def run_example(folder: Path, argv: list[str]) -> Run:
-    """Run `python *argv` in `folder` and note which line of `__main__` printed what."""
+def lay_out(folder: Path, sources: list[Path]) -> Path:
+    """Make `folder` and copy each file or directory of `sources` into it."""
+    folder.mkdir()
+    for source in sources:
+        copy = shutil.copytree if source.is_dir() else shutil.copy
+        copy(source, folder / source.name)
+    return folder
+
+
+def skip_reason(version: str | None) -> str | None:
+    """Why an example for Python `version` ("3.12": that one, "3.12+": it and newer) is skipped."""
+    if version is None:
+        return None
+    if not re.fullmatch(r"3\.\d+\+?", version):
+        raise GrammarError(0, f'python="{version}": write a version as "3.12" or "3.12+"')
+    wanted = tuple(int(part) for part in version.rstrip("+").split("."))
+    here = sys.version_info[:2]
+    if here == wanted or (version.endswith("+") and here > wanted):
+        return None
+    return f"written for Python {version}, this is {here[0]}.{here[1]}"
+
+
+def run_example(folder: Path, argv: list[str], settings: dict[str, str] | None = None) -> Run:
+    """Run `python *argv` in `folder` and note which line of `__main__` printed what.
+
+    `settings` are environment variables the reader sets for the command; a PYTHONPATH among
+    them is searched before the recorder's folder.
+    """
     record = folder.parent / f"{folder.name}.record.json"
+    settings = settings or {}
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "VIRTUAL_ENV"))}
-    env |= {
-        "PYTHONPATH": str(RECORDER),
+    env |= settings | {
+        "PYTHONPATH": os.pathsep.join(filter(None, [settings.get("PYTHONPATH"), str(RECORDER)])),
         "PYTHONIOENCODING": "utf-8",
         "EXAMPLE_RECORD_FILE": str(record),
     }

@@ -11,13 +11,12 @@ itself, as `python NAME.py`: the layout a reader has after downloading the examp
 
 from __future__ import annotations
 
-import shutil
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from outputs import GrammarError, problems, rewrite, run_example
+from outputs import GrammarError, lay_out, problems, rewrite, run_example, skip_reason
 from pymdownx.snippets import SnippetPreprocessor
 from pytest_examples import CodeExample, EvalExample, find_examples
 
@@ -73,11 +72,12 @@ EXAMPLES = collect()
 def test_example(example: Example, eval_example: EvalExample, tmp_path: Path, monkeypatch):
     if example.problem:
         pytest.fail(f"{example.where(0)}: {example.problem}", pytrace=False)
-    folder = tmp_path / "example"
-    folder.mkdir()
-    for name in TEACHING_CODE:
-        copy = shutil.copytree if (ROOT / name).is_dir() else shutil.copy
-        copy(ROOT / name, folder / name)
+    try:
+        if reason := skip_reason(example.code.prefix_settings().get("python")):
+            pytest.skip(reason)
+    except GrammarError as error:
+        pytest.fail(f"{example.where(0)}: {error.args[1]}", pytrace=False)
+    folder = lay_out(tmp_path / "example", [ROOT / name for name in TEACHING_CODE])
     (folder / example.script).write_text(example.code.source, encoding="utf-8")
 
     run = run_example(folder, [example.script])
@@ -96,7 +96,7 @@ def test_example(example: Example, eval_example: EvalExample, tmp_path: Path, mo
         found = [f"{example.where(error.lineno or 1)}: {error.msg}"]
 
     eval_example.set_config(
-        target_version="py311", isort=True, upgrade=True,
+        target_version="py311", isort=True, upgrade=True, line_length=100,  # as pyproject.toml
         # Star imports are taught (and their pitfalls shown), so ruff may not flag them.
         ruff_ignore=["F403", "F405"],
     )

@@ -14,7 +14,7 @@ from pathlib import Path
 from conftest import QUIET, ROOT
 
 # The checks the faults are run against (the fault suite itself is not re-entered).
-CHECKS = ["tests/test_examples.py", "tests/test_build.py"]
+CHECKS = ["tests/test_examples.py", "tests/test_sessions.py", "tests/test_build.py"]
 
 
 @dataclass
@@ -33,6 +33,10 @@ FAULTS = [
           "# Output: 4.0", "# Output: 4"),
     Fault("a wrong # Output: in a snippet", "snippets/modules_from_import.py",
           "# Output: -1", "# Output: 1"),
+    Fault("a wrong output in a shell session", "docs/subpackages.md",
+          "a 1-inch square covers 6.45 cm²", "a 1-inch square covers 6.5 cm²"),
+    Fault("an install command not marked as unchecked", "docs/installing.md",
+          "install requests  # unchecked: needs the internet", "install requests"),
 ]
 
 

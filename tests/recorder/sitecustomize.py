@@ -7,6 +7,7 @@ can name the line and `--update-examples` knows which comment to rewrite.
 """
 
 import atexit
+import io
 import json
 import os
 import sys
@@ -44,11 +45,16 @@ class _NotingStream:
 
 def _excepthook(exc_type, exc, tb, _original=sys.excepthook):
     line = next((n for f, n in traceback.walk_tb(tb) if _is_main_module(f)), None)
-    shown = traceback.format_exception_only(exc_type, exc)
-    # The "Type: message" line Python prints last, before any notes added to the exception.
-    message = shown[-1 - len(getattr(exc, "__notes__", ()))].rstrip("\n")
+    # Python's own hook prints the traceback (on 3.11 it alone adds "Did you mean" hints),
+    # so note what it prints: the "Type: message" line comes last, before any notes.
+    real_stderr, sys.stderr = sys.stderr, io.StringIO()
+    try:
+        _original(exc_type, exc, tb)
+    finally:
+        shown, sys.stderr = sys.stderr.getvalue(), real_stderr
+    sys.stderr.write(shown)
+    message = shown.splitlines()[-1 - len(getattr(exc, "__notes__", ()))]
     _events.append({"kind": "raise", "line": line, "text": message})
-    _original(exc_type, exc, tb)
 
 
 def _save():

@@ -1,0 +1,2 @@
+def message():
+    return "goodbye, from extra/greetings/goodbye.py"
