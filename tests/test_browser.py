@@ -17,9 +17,8 @@ from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
-
 from conftest import ROOT
+from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 
 SCHEMES = {"light": "default", "dark": "slate"}  # emulated preference: Material's scheme name
 AXE_RULES = {"runOnly": {"type": "tag", "values": [
@@ -157,7 +156,7 @@ def test_search_finds_namespace_packages(context: BrowserContext, site_url: str)
     page.keyboard.type("namespace")
     results = page.locator(".md-search-result__item")
     expect(results.first).to_be_visible()
-    expect(results.filter(has_text=re.compile("namespace package", re.I)).first).to_be_visible()
+    expect(results.filter(has_text=re.compile("namespace package", re.IGNORECASE)).first).to_be_visible()
 
 
 def test_copy_button_copies_the_snippet(context: BrowserContext, site_url: str):
