@@ -1,0 +1,164 @@
+"""Lighthouse (mobile preset) on every page of this site and on a stock Material for MkDocs
+starter, built and measured in the same run on this machine, so the two rows compare fairly.
+Both are served on loopback with gzip, as a static host (GitHub Pages) serves them.
+
+    uv run python scripts/benchmark_lighthouse.py
+
+Needs Node.js with npm and Debian's `chromium` (or CHROME_PATH). Lighthouse is installed once
+with npm into ~/.cache/modules-and-packages/lighthouse. Prints one row per page, the stock
+starter's first, then the pages that miss a target.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parents[1]
+LIGHTHOUSE = "lighthouse@12.8.2"  # the last major that runs on Node 20 (Debian 12's is 18/20)
+CACHE = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "modules-and-packages"
+CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+COMPRESSED = {".html", ".css", ".js", ".json", ".xml", ".svg"}
+CHROME_FLAGS = ["--headless=new", "--no-sandbox", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run"]
+QUIET = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+
+
+def lighthouse_cli() -> Path:
+    """The Lighthouse command line, installed with npm into the cache on first use."""
+    prefix = CACHE / "lighthouse"
+    cli = prefix / "node_modules" / "lighthouse" / "cli" / "index.js"
+    if not cli.exists():
+        print(f"installing {LIGHTHOUSE} into {prefix} ...", file=sys.stderr)
+        subprocess.run(["npm", "install", "--silent", "--no-audit", "--no-fund", "--prefix",
+                        str(prefix), LIGHTHOUSE], check=True)
+    return cli
+
+
+class StaticHost(SimpleHTTPRequestHandler):
+    """Files as a static host serves them: text gzip-compressed when the browser accepts it
+    (GitHub Pages does), so transfer sizes are what readers download."""
+
+    def do_GET(self) -> None:
+        file = Path(self.translate_path(self.path))
+        file = file / "index.html" if self.path.endswith("/") else file
+        if file.suffix not in COMPRESSED or not file.is_file() or "gzip" not in self.headers.get(
+                "Accept-Encoding", ""):
+            return super().do_GET()
+        body = gzip.compress(file.read_bytes())
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(file))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+def serve(folder: Path) -> str:
+    """Serve `folder` on a free loopback port for the rest of the run; return its URL."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(StaticHost, directory=folder))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_port}/"
+
+
+def build(project: Path, into: Path, site_url: str) -> None:
+    """`mkdocs build --strict`, with `site_url` pointing at the loopback server."""
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+                    "--site-dir", str(into)],
+                   cwd=project, env=os.environ | QUIET | {"SITE_URL": site_url}, check=True)
+
+
+def stock_starter(folder: Path) -> Path:
+    """What `mkdocs new` gives, switched to the Material theme: the baseline to beat."""
+    subprocess.run([sys.executable, "-m", "mkdocs", "new", str(folder)], check=True,
+                   capture_output=True)
+    with open(folder / "mkdocs.yml", "a", encoding="utf-8") as config:
+        config.write("theme:\n  name: material\n")
+    return folder
+
+
+def pages(site: Path) -> list[str]:
+    """Every HTML page of a built site, as a URL path ("" = home)."""
+    return sorted(p.relative_to(site).as_posix().removesuffix("index.html")
+                  for p in site.rglob("*.html"))
+
+
+def measure(cli: Path, chrome: str, url: str) -> dict:
+    """One Lighthouse run in its default (mobile) preset: scores and what the page loaded."""
+    done = subprocess.run(
+        ["node", str(cli), url, "--quiet", "--output=json", "--output-path=stdout",
+         f"--only-categories={','.join(CATEGORIES)}",
+         "--chrome-flags=" + " ".join(CHROME_FLAGS)],
+        env=os.environ | {"CHROME_PATH": chrome}, capture_output=True, text=True, check=True)
+    report = json.loads(done.stdout)
+    requests = report["audits"]["network-requests"]["details"]["items"]
+    host = urlsplit(url).netloc
+    return {
+        **{name: round(100 * report["categories"][name]["score"]) for name in CATEGORIES},
+        "KiB": report["audits"]["total-byte-weight"]["numericValue"] / 1024,
+        "requests": len(requests),
+        "third-party": sum(urlsplit(r["url"]).netloc not in (host, "") for r in requests),
+        "failed": sum(not 100 <= r["statusCode"] < 400 for r in requests),
+    }
+
+
+def missed_targets(row: dict, baseline: dict) -> list[str]:
+    """The issue's targets for one of our pages, given the starter's row of the same run."""
+    return [
+        *(f"{name} {row[name]} < 100" for name in CATEGORIES[1:] if row[name] < 100),
+        *[f"performance {row['performance']} < 98"] * (row["performance"] < 98),
+        *[f"performance below the starter's {baseline['performance']}"]
+        * (row["performance"] < baseline["performance"]),
+        *[f"{row['KiB']:.1f} KiB > the starter's {baseline['KiB']:.1f}"]
+        * (row["KiB"] > baseline["KiB"]),
+        *[f"{row['third-party']} third-party requests"] * bool(row["third-party"]),
+    ]
+
+
+def main() -> None:
+    chrome = os.environ.get("CHROME_PATH") or shutil.which("chromium")
+    if not chrome:
+        sys.exit("no Chromium: `sudo apt-get install chromium`, or set CHROME_PATH")
+    cli = lighthouse_cli()
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        starter, ours = tmp / "starter-site", tmp / "site"
+        starter.mkdir(), ours.mkdir()
+        starter_url, our_url = serve(starter), serve(ours)
+        build(stock_starter(tmp / "starter"), starter, starter_url)
+        build(ROOT, ours, our_url)
+        runs = [("stock Material starter", starter_url)]
+        runs += [(path or "index.html", our_url + path) for path in pages(ours)]
+
+        header = ["page", "perf", "a11y", "best pr.", "SEO", "KiB", "requests", "3rd-party",
+                  "failed"]
+        print("{:<28}{:>6}{:>6}{:>10}{:>6}{:>8}{:>10}{:>11}{:>8}".format(*header))
+        rows = {}
+        for name, url in runs:
+            row = rows[name] = measure(cli, chrome, url)
+            print("{:<28}{:>6}{:>6}{:>10}{:>6}{:>8.1f}{:>10}{:>11}{:>8}".format(
+                name, *row.values()))
+
+    baseline = rows.pop("stock Material starter")
+    if baseline["failed"]:
+        print(f"\nThe starter's {baseline['failed']} failed requests (Google Fonts, when this "
+              "machine is offline) transferred nothing: its KiB leaves out its web fonts.")
+    misses = [f"{name}: {', '.join(missed)}" for name, row in rows.items()
+              if (missed := missed_targets(row, baseline))]
+    print("\n".join(["", "targets missed:", *misses]) if misses else "\nevery target met")
+
+if __name__ == "__main__":
+    main()

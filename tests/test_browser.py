@@ -1,0 +1,199 @@
+"""Every built page in a real browser (Debian's Chromium driven by Playwright), in the light and
+the dark scheme: no console error, no request leaving the local server, no axe-core violation,
+no sideways scrolling on a 375 px phone. Then the interactions readers rely on. Screenshots of
+every page land in screenshots/ (git-ignored) for contributors to look at."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import threading
+from collections.abc import Iterator
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from conftest import ROOT
+from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
+
+SCHEMES = {"light": "default", "dark": "slate"}  # emulated preference: Material's scheme name
+AXE_RULES = {"runOnly": {"type": "tag", "values": [
+    "wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]}}
+SCREENSHOTS = ROOT / "screenshots"
+INSTALL_HINT = ("no Chromium to run the browser tests: install one with `sudo apt-get install "
+                "chromium` (Debian, Ubuntu) or `uv run playwright install chromium`")
+
+
+def find_chromium() -> str | None:
+    """`chromium` on PATH first, then a browser Playwright already manages; never a download."""
+    if on_path := shutil.which("chromium"):
+        return on_path
+    with sync_playwright() as playwright:
+        managed = playwright.chromium.executable_path
+    return managed if Path(managed).exists() else None
+
+
+CHROMIUM = find_chromium()
+if CHROMIUM is None and os.environ.get("CI"):  # CI must never hide these tests
+    pytest.fail(INSTALL_HINT, pytrace=False)
+if CHROMIUM is None:
+    pytest.skip(INSTALL_HINT, allow_module_level=True)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            chromium_sandbox=os.geteuid() != 0,  # Chromium's sandbox refuses to run as root
+            args=["--disable-background-networking", "--disable-component-update",
+                  "--disable-sync", "--no-first-run", "--disable-quic"],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    """The built site on a free loopback port, under the path of its `site_url` (the 404 page
+    links its assets by absolute path, so the prefix must resolve)."""
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    prefix = urlsplit(re.search(r'<link rel="canonical" href="([^"]+)"', home)[1]).path
+
+    class Handler(SimpleHTTPRequestHandler):
+        def translate_path(self, path: str) -> str:
+            inside = path.startswith(prefix)
+            return super().translate_path("/" + path.removeprefix(prefix) if inside else "/..")
+
+        def log_message(self, *args) -> None:  # keep the test output for test results
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(Handler, directory=built_site))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}{prefix}"
+    server.shutdown()
+
+
+def built_pages(site: Path) -> list[str]:
+    """Every HTML page of the build, as a URL path relative to the site root ("" = home)."""
+    return sorted(p.relative_to(site).as_posix().removesuffix("index.html")
+                  for p in site.rglob("*.html"))
+
+
+@pytest.fixture
+def context(browser: Browser, site_url: str) -> Iterator[BrowserContext]:
+    """A fresh browser profile that may only talk to the local server; every other request is
+    blocked and listed in `context.outside`."""
+    context = browser.new_context()
+    context.set_default_timeout(10_000)  # a broken interaction fails fast, not after 30 s
+    context.outside = []
+
+    def local_only(route):
+        if route.request.url.startswith(site_url):
+            route.continue_()
+        else:
+            context.outside.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", local_only)
+    yield context
+    context.close()
+
+
+def axe_violations(page: Page) -> list[str]:
+    """One line per broken axe-core rule: what it asks for, how often, where (CSS selectors)."""
+    found = Axe().run(page, options=AXE_RULES).response["violations"]
+    return [f"axe {v['id']}: {v['help']}; {len(v['nodes'])}x, e.g. "
+            + ", ".join(" ".join(node["target"]) for node in v["nodes"][:3])
+            + "".join(f"\n    {node['failureSummary'].splitlines()[-1].strip()}"
+                      for node in v["nodes"][:1])
+            for v in found]
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_every_page(scheme: str, context: BrowserContext, site_url: str, built_site: Path,
+                    summary: list[str]):
+    page = context.new_page()
+    page.emulate_media(color_scheme=scheme)
+    console_errors: list[str] = []
+    page.on("console", lambda m: m.type == "error" and console_errors.append(m.text))
+    page.on("pageerror", lambda e: console_errors.append(str(e)))
+    SCREENSHOTS.mkdir(exist_ok=True)
+    problems, pages = [], built_pages(built_site)
+    for path in pages:
+        console_errors.clear()
+        context.outside.clear()
+        page.set_viewport_size({"width": 1280, "height": 800})
+        page.goto(site_url + path, wait_until="networkidle")
+        name = f"{path or 'index.html'} ({scheme})"
+        shown = page.evaluate("document.body.dataset.mdColorScheme")
+        if shown != SCHEMES[scheme]:
+            problems.append(f"{name}: shown in scheme {shown!r}, not {SCHEMES[scheme]!r}")
+        problems += [f"{name}: {violation}" for violation in axe_violations(page)]
+        shot = SCREENSHOTS / (path.strip("/").replace("/", "-").removesuffix(".html") or "index")
+        page.screenshot(path=f"{shot}-{scheme}-desktop.png", full_page=True)
+
+        page.set_viewport_size({"width": 375, "height": 800})
+        overflow = page.evaluate("document.documentElement.scrollWidth - innerWidth")
+        if overflow > 0:
+            problems.append(f"{name}: scrolls sideways by {overflow} px at 375 px wide")
+        page.screenshot(path=f"{shot}-{scheme}-mobile.png", full_page=True)
+        problems += [f"{name}: console error: {error}" for error in console_errors]
+        problems += [f"{name}: request outside the site: {url}" for url in context.outside]
+    summary.append(f"browser ({scheme}): {len(pages)} pages, {len(problems)} problems")
+    if problems:
+        pytest.fail("\n".join(problems), pytrace=False)
+
+
+def test_search_finds_namespace_packages(context: BrowserContext, site_url: str):
+    page = context.new_page()
+    page.goto(site_url)
+    page.get_by_role("textbox", name="Search").click()
+    page.keyboard.type("namespace")
+    results = page.locator(".md-search-result__item")
+    expect(results.first).to_be_visible()
+    expect(results.filter(has_text=re.compile("namespace package", re.IGNORECASE)).first).to_be_visible()
+
+
+def test_copy_button_copies_the_snippet(context: BrowserContext, site_url: str):
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url)
+    page = context.new_page()
+    page.goto(site_url + "modules/")
+    titled = {block.locator(".filename").inner_text(): block
+              for block in page.locator(".highlight:has(.filename)").all()}
+    name = next(name for name in titled if (ROOT / "snippets" / name).is_file())
+    block, snippet = titled[name], ROOT / "snippets" / name
+    block.hover()
+    block.get_by_title("Copy to clipboard").click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied == snippet.read_text(encoding="utf-8").rstrip("\n"), snippet
+
+
+def test_palette_toggle_switches_and_persists(context: BrowserContext, site_url: str):
+    page = context.new_page()
+    page.emulate_media(color_scheme="light")
+    page.goto(site_url)
+    scheme = page.locator("body")
+    expect(scheme).to_have_attribute("data-md-color-scheme", "default")
+    for _ in range(len(SCHEMES) + 1):  # automatic -> light -> dark
+        if scheme.get_attribute("data-md-color-scheme") == "slate":
+            break
+        page.locator("[data-md-component=palette] label:visible").click()
+    expect(scheme).to_have_attribute("data-md-color-scheme", "slate")
+    page.reload()
+    expect(scheme).to_have_attribute("data-md-color-scheme", "slate")
+
+
+def test_content_tab_switches(context: BrowserContext, site_url: str):
+    page = context.new_page()
+    page.goto(site_url + "modules/")
+    tabs = page.locator(".tabbed-set").first
+    first, second = tabs.locator(".tabbed-block").nth(0), tabs.locator(".tabbed-block").nth(1)
+    expect(first).to_be_visible()
+    tabs.locator(".tabbed-labels label").nth(1).click()
+    expect(second).to_be_visible()
+    expect(first).to_be_hidden()
