@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from conftest import QUIET, ROOT
+from conftest import QUIET, copy_project
 
 # The checks the faults are run against (the fault suite itself is not re-entered).
 CHECKS = ["tests/test_examples.py", "tests/test_build.py"]
@@ -37,9 +36,7 @@ FAULTS = [
 
 
 def test_every_fault_is_caught(tmp_path: Path, summary: list[str]):
-    copy = tmp_path / "project"
-    shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(
-        ".git", ".venv*", "site", "__pycache__", ".*_cache", "screenshots"))
+    copy = copy_project(tmp_path / "project")
     for fault in FAULTS:
         path = copy / fault.file
         text = path.read_text(encoding="utf-8")
