@@ -152,7 +152,7 @@ def test_every_python_block_is_accounted_for(built_site: Path, summary: list[str
             [f"{place}: no check runs this block: write it as a ```python example, or include "
              "a source file (see CONTRIBUTING.md, 'Every block is accounted for')"
              for place in unaccounted]
-            + [f"{name}: an opted-out example must start with '# Not run: <reason>'"
+            + [f"{name}:1: an opted-out example must start with '# Not run: <reason>'"
                for name in no_reason]), pytrace=False)
 
 
