@@ -64,29 +64,29 @@ def write_trees() -> None:
             mkdocs_gen_files.set_edit_path(file.src_uri, file.src_uri)  # still the real page
 
 
-def teaching_modules() -> list[Path]:
-    return sorted(p.relative_to(ROOT) for name in TEACHING_CODE
-                  for p in [ROOT / name, *(ROOT / name).rglob("*.py")]
-                  if p.suffix == ".py" and not is_junk(p.parent))
+def teaching_modules() -> dict[str, Path]:
+    """Dotted module name -> source file; `__main__` and private modules left out."""
+    sources = [p.relative_to(ROOT) for name in TEACHING_CODE
+               for p in [ROOT / name, *(ROOT / name).rglob("*.py")]
+               if p.suffix == ".py" and not is_junk(p.parent)]
+    modules = {".".join(p.with_suffix("").parts).removesuffix(".__init__"): p for p in sources}
+    return {name: p for name, p in sorted(modules.items())
+            if not name.rpartition(".")[2].startswith("_")}
 
 
 def write_reference() -> None:
-    nav = mkdocs_gen_files.Nav()
-    for source in teaching_modules():
-        parts = source.with_suffix("").parts
-        page = Path("reference", *parts).with_suffix(".md")
-        if parts[-1] == "__init__":
-            parts = parts[:-1]
-            page = page.with_name("index.md")
-        nav[parts] = page.relative_to("reference").as_posix()
-        with mkdocs_gen_files.open(page, "w") as out:
-            out.write(f"::: {'.'.join(parts)}\n")
-        mkdocs_gen_files.set_edit_path(page, Path("..", source))
+    """A flat list of module pages under a Reference index (a nested nav hurts accessibility)."""
+    summary = ["* [Reference](index.md)\n"]
+    for module, source in teaching_modules().items():
+        with mkdocs_gen_files.open(f"reference/{module}.md", "w") as out:
+            out.write(f"::: {module}\n")
+        mkdocs_gen_files.set_edit_path(f"reference/{module}.md", Path("..", source))
+        summary.append(f"* [{module}]({module}.md)\n")
     with mkdocs_gen_files.open("reference/index.md", "w") as out:
         out.write("# Reference\n\nThe modules of the teaching code, generated from their "
                   "docstrings. Their examples are run and checked like every other example.\n")
     with mkdocs_gen_files.open("reference/SUMMARY.md", "w") as out:
-        out.writelines(["* [Reference](index.md)\n", *nav.build_literate_nav()])
+        out.writelines(summary)
 
 
 def reader_layout() -> dict[str, Path]:

@@ -93,7 +93,7 @@ FAULTS = [
     Fault("a broken anchor on a generated page (only lychee sees it)",
           "calculations/trigonometry.py", '"""Trigonometry in degrees,',
           '"""See [the sine](#no-such-anchor). Trigonometry in degrees,',
-          r"reference/calculations/trigonometry/index\.html: \S+#\S*no-such-anchor"),
+          r"reference/calculations\.trigonometry/index\.html: \S+#\S*no-such-anchor"),
     # Faults that stop the strict build.
     Fault("a missing snippet file", "docs/packages.md", '--8<-- "snippets/packages_reexport.py"',
           '--8<-- "snippets/no_such_file.py"', at("docs/packages.md", "no_such_file.py"),
