@@ -7,6 +7,7 @@ page up again once the file is fixed.
 """
 
 import logging
+from pathlib import Path
 
 import markdown
 from pymdownx.snippets import SnippetExtension, SnippetMissingError, SnippetPreprocessor
@@ -25,6 +26,18 @@ def on_page_markdown(text, page, config, **kwargs):
         try:
             snippets.run([line])
         except SnippetMissingError as error:
-            log.warning("docs/%s:%d: %s", page.file.src_uri, number, error)
+            where = _line_as_written(page, config, lines, number)
+            log.warning("docs/%s:%d: %s", page.file.src_uri, where, error)
             lines[number - 1] = f"{match['space']}# missing snippet: {match['snippet']}"
     return "\n".join(lines)
+
+
+def _line_as_written(page, config, lines, number):
+    """`number` in the page's own file: front matter and generated trees shift the text's lines."""
+    written = Path(config["docs_dir"], page.file.src_uri)
+    if not written.is_file():
+        return number  # a generated page
+    nth = lines[:number - 1].count(lines[number - 1])  # the same include may appear twice
+    hits = [n for n, line in enumerate(written.read_text(encoding="utf-8").split("\n"), start=1)
+            if line == lines[number - 1]]
+    return hits[nth] if nth < len(hits) else number

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -20,6 +21,13 @@ def build_site(root: Path, into: Path) -> subprocess.CompletedProcess:
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(into)],
         cwd=root, env=os.environ | QUIET, capture_output=True, text=True, timeout=300,
     )
+
+
+def copy_project(into: Path) -> Path:
+    """A copy of the checkout, without git, environments and caches, for tests that edit it."""
+    shutil.copytree(ROOT, into, ignore=shutil.ignore_patterns(
+        ".git", ".venv*", "site", "__pycache__", ".*_cache", "screenshots"))
+    return into
 
 
 @pytest.fixture(scope="session")

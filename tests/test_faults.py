@@ -1,64 +1,154 @@
 """The checks can fail: each fault below, applied to a copy of the project, must make the
-suite fail with a message that names the faulty file and a line in it."""
+suite fail with a message that names the faulty file (and a line in it, where there is one).
+
+The faults are applied all at once, in two runs: one for the faults that stop the strict build,
+one for the rest, whose checks need a built site."""
 
 from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from conftest import QUIET, ROOT
+from conftest import QUIET, ROOT, copy_project
+from test_examples import collect
 
 # The checks the faults are run against (the fault suite itself is not re-entered).
-CHECKS = ["tests/test_examples.py", "tests/test_sessions.py", "tests/test_build.py"]
+BUILD_CHECKS = ["tests/test_build.py"]
+SITE_CHECKS = ["tests/test_examples.py", "tests/test_sessions.py",
+               "tests/test_rendered.py", "tests/test_links.py",
+               "tests/test_download.py"]
+
+
+def at(file: str, says: str = "") -> str:
+    """A failure message at `file:LINE` that says `says` (on its first or indented lines)."""
+    return rf"(^|\s){re.escape(file)}:\d+:[^\n]*(\n[ \t][^\n]*)*?{re.escape(says)}"
 
 
 @dataclass
 class Fault:
     what: str
     file: str
-    old: str
+    old: str  # "" appends `new` to the file
     new: str
+    reported: tuple[str, ...] = ()  # regexes the report must match; by default at(file)
+    breaks_build: bool = False
+    creates: tuple[str, str] = ()  # (file, text): a new file the fault needs
 
+    def __post_init__(self):
+        self.reported = self.reported or (at(self.file),)
+        if isinstance(self.reported, str):
+            self.reported = (self.reported,)
+
+
+def page_block(code: str, around: str = "") -> str:
+    """A ```python block to append to a page, maybe in an admonition (`!!! note`) or a tab."""
+    block = f'```python\n{code}\n```\n'
+    if not around:
+        return "\n" + block
+    return f"\n{around}\n\n" + "".join(f"    {line}\n" for line in block.splitlines())
+
+
+IMPORTS_CALCULATIONS = re.compile(r"^\s*(import|from) calculations\b", re.MULTILINE)
 
 FAULTS = [
     Fault("a changed function body", "math_operations.py", "return a + b", "return a - b"),
     Fault("a changed function body in the package", "calculations/math_operations.py",
-          "return a + b", "return a * b"),
-    Fault("a wrong # Output: on a page", "docs/standard-library.md",
+          "return a + b", "return a - b"),
+    Fault("a wrong inline # Output: on a page", "docs/standard-library.md",
           "# Output: 4.0", "# Output: 4"),
     Fault("a wrong # Output: in a snippet", "snippets/modules_from_import.py",
           "# Output: -1", "# Output: 1"),
+    Fault("a new block with a wrong output", "docs/why.md", "",
+          page_block('print("new block fault")  # Output: wrong'),
+          at("docs/why.md", "+new block fault")),
+    Fault("a new block in an admonition with a wrong output", "docs/why.md", "",
+          page_block('print("admonition fault")  # Output: wrong', "!!! note"),
+          at("docs/why.md", "+admonition fault")),
+    Fault("a new block in content tabs with a wrong output", "docs/why.md", "",
+          page_block('print("tabs fault")  # Output: wrong', '=== "Tab"'),
+          at("docs/why.md", "+tabs fault")),
+    Fault("a block that raises unexpectedly", "docs/modules.md", "",
+          page_block('raise ValueError("raise fault")'), at("docs/modules.md", "raise fault")),
+    Fault("a print with no # Output:", "docs/modules.md", "",
+          page_block('print("unclaimed fault")'), at("docs/modules.md", "unclaimed fault")),
+    Fault("an example that never ends", "docs/modules.md", "",
+          page_block("while True:\n    pass"), at("docs/modules.md", "did not finish")),
+    Fault("an import-time print in the package fails every example importing it",
+          "calculations/__init__.py", "", 'print("loading")\n',
+          tuple(at(example.code.path.relative_to(ROOT).as_posix(), "\n    loading")
+                for example in collect() if IMPORTS_CALCULATIONS.search(example.code.source))),
+    Fault("a Python block no check runs", "docs/standard-library.md", "",
+          '\n~~~python\nprint("unchecked fault")\n~~~\n',
+          at("docs/standard-library.md", "unchecked fault")),
+    Fault("an opt-out without a reason", "docs/standard-library.md", "",
+          '\n```python\n--8<-- "unchecked/no_reason.py"\n```\n',
+          at("unchecked/no_reason.py", "an opted-out example must start with"),
+          creates=("unchecked/no_reason.py", 'print("opt-out")\n')),
+    Fault("a stale copy of a file under its name", "docs/packages.md",
+          '--8<-- "calculations/__init__.py"', 'from .math_operations import add',
+          at("docs/packages.md", "is titled 'calculations/__init__.py'")),
+    Fault("a broken anchor on a generated page (only lychee sees it)",
+          "calculations/trigonometry.py", '"""Trigonometry in degrees,',
+          '"""See [the sine](#no-such-anchor). Trigonometry in degrees,',
+          r"reference/calculations\.trigonometry/index\.html: \S+#\S*no-such-anchor"),
     Fault("a wrong output in a shell session", "docs/subpackages.md",
-          "a 1-inch square covers 6.45 cm²", "a 1-inch square covers 6.5 cm²"),
+          "a 1-inch square covers 6.45 cm²", "a 1-inch square covers 6.5 cm²",
+          at("docs/subpackages.md", "+a 1-inch square covers 6.45 cm²")),
     Fault("an install command not marked as unchecked", "docs/installing.md",
-          "install requests  # unchecked: needs the internet", "install requests"),
+          "install requests  # unchecked: needs the internet", "install requests",
+          at("docs/installing.md", "end it with `# unchecked: reason`")),
+    # Faults that stop the strict build.
+    Fault("a missing snippet file", "docs/packages.md", '--8<-- "snippets/packages_reexport.py"',
+          '--8<-- "snippets/no_such_file.py"', at("docs/packages.md", "no_such_file.py"),
+          breaks_build=True),
+    Fault("a missing snippet section", "docs/packages.md",
+          '--8<-- "calculations/trigonometry.py:sin_degrees"',
+          '--8<-- "calculations/trigonometry.py:no_such_section"',
+          at("docs/packages.md", "no_such_section"), breaks_build=True),
+    Fault("a tree of a directory that does not exist", "docs/packages.md",
+          "<!-- tree: calculations -->", "<!-- tree: no_such_dir -->",
+          at("docs/packages.md", "no_such_dir"), breaks_build=True),
+    Fault("a broken page link", "docs/why.md", "", "\n[a link](no-such-page.md)\n",
+          r"Doc file 'why\.md' contains a link 'no-such-page\.md'", breaks_build=True),
+    Fault("a broken anchor", "docs/modules.md", "", "\n[an anchor](#no-such-anchor)\n",
+          r"Doc file 'modules\.md' contains a link '#no-such-anchor'", breaks_build=True),
 ]
 
 
-def test_every_fault_is_caught(tmp_path: Path, summary: list[str]):
-    copy = tmp_path / "project"
-    shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(
-        ".git", ".venv*", "site", "__pycache__", ".*_cache", "screenshots"))
-    for fault in FAULTS:
+def run_with_faults(copy: Path, faults: list[Fault], checks: list[str]) -> str:
+    for fault in faults:
+        if fault.creates:
+            created, text = fault.creates
+            (copy / created).parent.mkdir(parents=True, exist_ok=True)
+            (copy / created).write_text(text, encoding="utf-8")
         path = copy / fault.file
+        if not fault.old:
+            with path.open("a", encoding="utf-8") as f:
+                f.write(fault.new)
+            continue
         text = path.read_text(encoding="utf-8")
         assert fault.old in text, f"{fault.file}: the fault {fault.what!r} no longer applies"
         path.write_text(text.replace(fault.old, fault.new, 1), encoding="utf-8")
-
     done = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *CHECKS],
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *checks],
         cwd=copy, capture_output=True, text=True, timeout=600, env=os.environ | QUIET,
     )
-    report = done.stdout + done.stderr
-    missed = [f for f in FAULTS
-              if not re.search(rf"(?m)(^|\s){re.escape(f.file)}:\d+", report)]
-    summary.append(f"fault suite: {len(FAULTS)} faults, {len(FAULTS) - len(missed)} caught")
-    assert done.returncode != 0, "the suite passed with every fault applied:\n" + report
-    assert not missed, "faults the checks did not report, by file and line:\n" + "\n".join(
-        f"  {f.file}: {f.what}" for f in missed) + "\n\nsuite output:\n" + report
+    assert done.returncode != 0, "the checks passed with every fault applied:\n" + done.stdout
+    return done.stdout + done.stderr
 
+
+def test_every_fault_is_caught(tmp_path: Path, summary: list[str]):
+    report = ""
+    for checks, breaks_build in (SITE_CHECKS, False), (BUILD_CHECKS, True):
+        faults = [f for f in FAULTS if f.breaks_build == breaks_build]
+        copy = copy_project(tmp_path / f"breaks_build_{breaks_build}")
+        report += run_with_faults(copy, faults, checks)
+    missed = [f for f in FAULTS
+              if not all(re.search(r, report, re.MULTILINE) for r in f.reported)]
+    summary.append(f"fault suite: {len(FAULTS)} faults, {len(FAULTS) - len(missed)} caught")
+    assert not missed, "faults the checks did not report, by file:\n" + "\n".join(
+        f"  {f.file}: {f.what}" for f in missed) + "\n\nsuite output:\n" + report

@@ -1,0 +1,33 @@
+"""The examples download on the home page works as a reader uses it: unzip, run, same output."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+from outputs import problems, run_example
+
+ZIP = "downloads/examples.zip"
+EXAMPLE = "packages_import_submodule.py"  # imports a submodule of the package
+
+
+def test_home_page_links_the_download(built_site: Path):
+    assert f'href="{ZIP}"' in (built_site / "index.html").read_text(encoding="utf-8")
+
+
+def test_an_example_runs_from_the_unzipped_download(built_site: Path, tmp_path: Path):
+    with zipfile.ZipFile(built_site / ZIP) as archive:
+        archive.extractall(tmp_path)
+    source = (tmp_path / EXAMPLE).read_text(encoding="utf-8")
+    found = problems(source, run_example(tmp_path, [EXAMPLE]), lambda line: f"{ZIP}:{line}")
+    if found:
+        pytest.fail("\n\n".join(found), pytrace=False)
+
+
+def test_the_download_is_reproducible(built_site: Path):
+    """Same files, same bytes: fixed timestamps and sorted entries."""
+    with zipfile.ZipFile(built_site / ZIP) as archive:
+        entries = archive.infolist()
+    assert [e.filename for e in entries] == sorted(e.filename for e in entries)
+    assert {e.date_time for e in entries} == {(1980, 1, 1, 0, 0, 0)}

@@ -1,0 +1,177 @@
+"""The built site shows only code the suite runs: every Python block on every page is accounted for.
+
+A Python block a reader sees on a built page must be one of:
+
+- **executed**: an example `tests/test_examples.py` collects, and so runs and checks (a block
+  written on a page, a snippet included whole, a docstring example on a Reference page);
+- **verbatim source**: the current text of a file the examples import or run (teaching code,
+  `snippets/**/*.py`), whole or one `--8<-- [start:name]` section, markers left out;
+- **opted out**: the text of a file in `unchecked/`, whose first line says why it is not run.
+
+Reference pages (mkdocstrings) show signatures in headings, not in code blocks, and no source
+(`show_source: false`); their docstring examples are examples like any other.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+from test_examples import TEACHING_CODE, collect
+
+PYTHON_CLASSES = {"language-python", "language-py", "language-python3", "language-pycon"}
+SECTION_MARKER = re.compile(r"--8<-- \[(?P<kind>start|end):(?P<name>[\w-]+)\]")
+OPT_OUT = re.compile(r"# Not run: \S")  # the first line of every file in unchecked/
+
+
+@dataclass
+class Block:
+    classes: set[str]
+    title: str = ""
+    text: str = ""
+    _in: set[str] = field(default_factory=set)  # "title" / "code" while inside them
+
+
+class CodeBlocks(HTMLParser):
+    """The highlighted code blocks of a page (Pygments' `<div class="... highlight">`)."""
+
+    def __init__(self):
+        super().__init__()
+        self.blocks: list[Block] = []
+        self._depth = 0  # <div> nesting inside the current block
+
+    def handle_starttag(self, tag, attrs):
+        classes = set((dict(attrs).get("class") or "").split())
+        if tag == "div" and self._depth:
+            self._depth += 1
+        elif tag == "div" and "highlight" in classes:
+            self.blocks.append(Block(classes))
+            self._depth = 1
+        elif self._depth and tag == "span" and "filename" in classes:
+            self.blocks[-1]._in.add("title")
+        elif self._depth and tag == "code":
+            self.blocks[-1]._in.add("code")
+
+    def handle_endtag(self, tag):
+        if self._depth and tag == "div":
+            self._depth -= 1
+        elif self._depth and tag in ("span", "code"):
+            self.blocks[-1]._in.discard("title" if tag == "span" else "code")
+
+    def handle_data(self, data):
+        if self._depth and "code" in self.blocks[-1]._in:
+            self.blocks[-1].text += data
+        elif self._depth and "title" in self.blocks[-1]._in:
+            self.blocks[-1].title += data
+
+
+def python_blocks(page: Path) -> list[Block]:
+    parser = CodeBlocks()
+    parser.feed(page.read_text(encoding="utf-8"))
+    return [b for b in parser.blocks if b.classes & PYTHON_CLASSES]
+
+
+def shown(text: str) -> str:
+    """Code as a block shows it: no blank lines around it, no trailing spaces."""
+    return "\n".join(line.rstrip() for line in text.strip("\n").splitlines())
+
+
+def source_texts(path: Path) -> dict[str, str]:
+    """What including `path` shows, by include name: the whole file and each named section."""
+    name = path.relative_to(ROOT).as_posix()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    texts, open_sections = {name: [ln for ln in lines if not SECTION_MARKER.search(ln)]}, {}
+    for line in lines:
+        marker = SECTION_MARKER.search(line)
+        if marker and marker["kind"] == "start":
+            open_sections[marker["name"]] = []
+        elif marker:
+            texts[f"{name}:{marker['name']}"] = open_sections.pop(marker["name"], [])
+        else:
+            for section in open_sections.values():
+                section.append(line)
+    return {key: "\n".join(value) for key, value in texts.items()}
+
+
+def sources(*patterns: str) -> dict[str, str]:
+    """Shown text -> include name, for every file matching the glob patterns."""
+    found = {}
+    for pattern in patterns:
+        for path in sorted(ROOT.glob(pattern)):
+            if path.is_file() and "__pycache__" not in path.parts:
+                found |= {shown(text): key for key, text in source_texts(path).items()}
+    return found
+
+
+def where(site: Path, page: Path, number: int, block: Block) -> str:
+    """The Markdown page (and line of the block's first line, if written there), or the HTML."""
+    first = next((ln for ln in block.text.splitlines() if ln.strip()), "")
+    html = page.relative_to(site)
+    name = html.parent if html.name == "index.html" else html.with_suffix("")
+    place = html.as_posix()
+    for markdown in (ROOT / "docs" / name).with_suffix(".md"), ROOT / "docs" / name / "index.md":
+        if markdown.is_file():
+            text = markdown.read_text(encoding="utf-8")
+            at = text.find(first) if first.strip() else -1
+            place = markdown.relative_to(ROOT).as_posix() + (
+                f":{text.count(chr(10), 0, at) + 1}" if at >= 0 else f" ({html.as_posix()})")
+            break
+    return f"{place}: Python block {number} ({first.strip()!r})"
+
+
+def test_every_python_block_is_accounted_for(built_site: Path, summary: list[str]):
+    executed = {shown(e.code.source) for e in collect() if not e.problem}
+    verbatim = sources(*TEACHING_CODE, "calculations/**/*.py", "snippets/**/*.py")
+    opted_out = sources("unchecked/*.py")
+    pages = sorted(built_site.rglob("*.html"))
+    counts = dict.fromkeys(["blocks", "executed", "verbatim", "opted out"], 0)
+    unaccounted, no_reason = [], []
+    for page in pages:
+        for number, block in enumerate(python_blocks(page), start=1):
+            text = shown(block.text)
+            counts["blocks"] += 1
+            if text in executed:
+                counts["executed"] += 1
+            elif text in verbatim:
+                counts["verbatim"] += 1
+            elif text in opted_out:
+                counts["opted out"] += 1
+                if not OPT_OUT.match(text):
+                    no_reason.append(opted_out[text])
+            else:
+                unaccounted.append(where(built_site, page, number, block))
+    summary.append(f"coverage: {len(pages)} pages, {counts['blocks']} python blocks, "
+                   f"{counts['executed']} executed, {counts['verbatim']} verbatim sources, "
+                   f"{counts['opted out']} opted out")
+    if unaccounted or no_reason:
+        pytest.fail("\n".join(
+            [f"{place}: no check runs this block: write it as a ```python example, or include "
+             "a source file (see CONTRIBUTING.md, 'Every block is accounted for')"
+             for place in unaccounted]
+            + [f"{name}:1: an opted-out example must start with '# Not run: <reason>'"
+               for name in no_reason]), pytrace=False)
+
+
+def test_embedded_sources_are_exact(built_site: Path):
+    """A block titled with a file of the teaching code shows that file (or a section) as it is."""
+    teaching = [p for name in TEACHING_CODE for p in [ROOT / name, *(ROOT / name).rglob("*.py")]
+                if p.is_file() and "__pycache__" not in p.parts]
+    by_name = {p.relative_to(ROOT).as_posix(): source_texts(p) for p in teaching}
+    stale, checked = [], 0
+    for page in sorted(built_site.rglob("*.html")):
+        for number, block in enumerate(python_blocks(page), start=1):
+            texts = by_name.get(block.title.split(" ")[0])
+            if texts is None:
+                continue
+            checked += 1
+            if block.text.rstrip("\n") not in texts.values():
+                stale.append(f"{where(built_site, page, number, block)} is titled "
+                             f"{block.title!r} but is not that file's current text "
+                             f"(include it: --8<-- \"{block.title.split(' ')[0]}\")")
+    assert checked, "no page shows a file of the teaching code under its name"
+    if stale:
+        pytest.fail("\n".join(stale), pytrace=False)
