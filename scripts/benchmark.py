@@ -15,8 +15,8 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-from conftest import QUIET, ROOT, build_site, copy_project  # noqa: E402
-from test_serve import PAGE, SNIPPET, page_text, serve, wait_for  # noqa: E402
+from conftest import QUIET, ROOT, build_site, copy_project
+from test_serve import PAGE, SNIPPET, page_text, serve, wait_for
 
 RELOADS = 5
 
@@ -40,7 +40,7 @@ def reload_latencies(tmp: Path) -> list[float]:
             marker = f"# edit number {number}"
             start = time.perf_counter()
             snippet.write_text(f"{original}{marker}\n", encoding="utf-8")
-            wait_for("the edit shows", lambda: marker in page_text(url), log)
+            wait_for("the edit shows", lambda marker=marker: marker in page_text(url), log)
             latencies.append(time.perf_counter() - start)
             time.sleep(0.5)  # let the watcher settle before the next edit
     return latencies
@@ -51,14 +51,21 @@ def main() -> None:
         build = timed(lambda: build_site(ROOT, Path(tmp) / "site").check_returncode())
         print(f"build (mkdocs build --strict): {build:.2f} s")
         if "--no-suite" not in sys.argv:
-            suite = timed(lambda: subprocess.run(
-                [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"], cwd=ROOT,
-                env=os.environ | QUIET,
-                capture_output=True, check=True))
+            suite = timed(
+                lambda: subprocess.run(
+                    [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"],
+                    cwd=ROOT,
+                    env=os.environ | QUIET,
+                    capture_output=True,
+                    check=True,
+                )
+            )
             print(f"full suite (pytest): {suite:.1f} s")
         latencies = reload_latencies(Path(tmp))
-        print(f"edit-to-reload latency: median {statistics.median(latencies):.2f} s, "
-              f"max {max(latencies):.2f} s over {RELOADS} edits (goal: under 1 s)")
+        print(
+            f"edit-to-reload latency: median {statistics.median(latencies):.2f} s, "
+            f"max {max(latencies):.2f} s over {RELOADS} edits (goal: under 1 s)"
+        )
 
 
 if __name__ == "__main__":

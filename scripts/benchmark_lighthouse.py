@@ -29,8 +29,14 @@ LIGHTHOUSE = "lighthouse@12.8.2"  # the last major that runs on Node 20 (Debian 
 CACHE = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "modules-and-packages"
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 COMPRESSED = {".html", ".css", ".js", ".json", ".xml", ".svg"}
-CHROME_FLAGS = ["--headless=new", "--no-sandbox", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROME_FLAGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 QUIET = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 
 
@@ -40,8 +46,19 @@ def lighthouse_cli() -> Path:
     cli = prefix / "node_modules" / "lighthouse" / "cli" / "index.js"
     if not cli.exists():
         print(f"installing {LIGHTHOUSE} into {prefix} ...", file=sys.stderr)
-        subprocess.run(["npm", "install", "--silent", "--no-audit", "--no-fund", "--prefix",
-                        str(prefix), LIGHTHOUSE], check=True)
+        subprocess.run(
+            [
+                "npm",
+                "install",
+                "--silent",
+                "--no-audit",
+                "--no-fund",
+                "--prefix",
+                str(prefix),
+                LIGHTHOUSE,
+            ],
+            check=True,
+        )
     return cli
 
 
@@ -52,8 +69,11 @@ class StaticHost(SimpleHTTPRequestHandler):
     def do_GET(self) -> None:
         file = Path(self.translate_path(self.path))
         file = file / "index.html" if self.path.endswith("/") else file
-        if file.suffix not in COMPRESSED or not file.is_file() or "gzip" not in self.headers.get(
-                "Accept-Encoding", ""):
+        if (
+            file.suffix not in COMPRESSED
+            or not file.is_file()
+            or "gzip" not in self.headers.get("Accept-Encoding", "")
+        ):
             return super().do_GET()
         body = gzip.compress(file.read_bytes())
         self.send_response(200)
@@ -76,15 +96,19 @@ def serve(folder: Path) -> str:
 
 def build(project: Path, into: Path, site_url: str) -> None:
     """`mkdocs build --strict`, with `site_url` pointing at the loopback server."""
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
-                    "--site-dir", str(into)],
-                   cwd=project, env=os.environ | QUIET | {"SITE_URL": site_url}, check=True)
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(into)],
+        cwd=project,
+        env=os.environ | QUIET | {"SITE_URL": site_url},
+        check=True,
+    )
 
 
 def stock_starter(folder: Path) -> Path:
     """What `mkdocs new` gives, switched to the Material theme: the baseline to beat."""
-    subprocess.run([sys.executable, "-m", "mkdocs", "new", str(folder)], check=True,
-                   capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "new", str(folder)], check=True, capture_output=True
+    )
     with open(folder / "mkdocs.yml", "a", encoding="utf-8") as config:
         config.write("theme:\n  name: material\n")
     return folder
@@ -92,17 +116,29 @@ def stock_starter(folder: Path) -> Path:
 
 def pages(site: Path) -> list[str]:
     """Every HTML page of a built site, as a URL path ("" = home)."""
-    return sorted(p.relative_to(site).as_posix().removesuffix("index.html")
-                  for p in site.rglob("*.html"))
+    return sorted(
+        p.relative_to(site).as_posix().removesuffix("index.html") for p in site.rglob("*.html")
+    )
 
 
 def measure(cli: Path, chrome: str, url: str) -> dict:
     """One Lighthouse run in its default (mobile) preset: scores and what the page loaded."""
     done = subprocess.run(
-        ["node", str(cli), url, "--quiet", "--output=json", "--output-path=stdout",
-         f"--only-categories={','.join(CATEGORIES)}",
-         "--chrome-flags=" + " ".join(CHROME_FLAGS)],
-        env=os.environ | {"CHROME_PATH": chrome}, capture_output=True, text=True, check=True)
+        [
+            "node",
+            str(cli),
+            url,
+            "--quiet",
+            "--output=json",
+            "--output-path=stdout",
+            f"--only-categories={','.join(CATEGORIES)}",
+            "--chrome-flags=" + " ".join(CHROME_FLAGS),
+        ],
+        env=os.environ | {"CHROME_PATH": chrome},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     report = json.loads(done.stdout)
     requests = report["audits"]["network-requests"]["details"]["items"]
     host = urlsplit(url).netloc
@@ -143,22 +179,38 @@ def main() -> None:
         runs = [("stock Material starter", starter_url)]
         runs += [(path or "index.html", our_url + path) for path in pages(ours)]
 
-        header = ["page", "perf", "a11y", "best pr.", "SEO", "KiB", "requests", "3rd-party",
-                  "failed"]
+        header = [
+            "page",
+            "perf",
+            "a11y",
+            "best pr.",
+            "SEO",
+            "KiB",
+            "requests",
+            "3rd-party",
+            "failed",
+        ]
         print("{:<28}{:>6}{:>6}{:>10}{:>6}{:>8}{:>10}{:>11}{:>8}".format(*header))
         rows = {}
         for name, url in runs:
             row = rows[name] = measure(cli, chrome, url)
-            print("{:<28}{:>6}{:>6}{:>10}{:>6}{:>8.1f}{:>10}{:>11}{:>8}".format(
-                name, *row.values()))
+            print(
+                "{:<28}{:>6}{:>6}{:>10}{:>6}{:>8.1f}{:>10}{:>11}{:>8}".format(name, *row.values())
+            )
 
     baseline = rows.pop("stock Material starter")
     if baseline["failed"]:
-        print(f"\nThe starter's {baseline['failed']} failed requests (Google Fonts, when this "
-              "machine is offline) transferred nothing: its KiB leaves out its web fonts.")
-    misses = [f"{name}: {', '.join(missed)}" for name, row in rows.items()
-              if (missed := missed_targets(row, baseline))]
+        print(
+            f"\nThe starter's {baseline['failed']} failed requests (Google Fonts, when this "
+            "machine is offline) transferred nothing: its KiB leaves out its web fonts."
+        )
+    misses = [
+        f"{name}: {', '.join(missed)}"
+        for name, row in rows.items()
+        if (missed := missed_targets(row, baseline))
+    ]
     print("\n".join(["", "targets missed:", *misses]) if misses else "\nevery target met")
+
 
 if __name__ == "__main__":
     main()

@@ -43,8 +43,9 @@ def draw_trees(page: str, text: str) -> str:
         folder = ROOT / match["path"]
         if not folder.is_dir() or is_junk(folder):
             line = text.count("\n", 0, match.start()) + 1
-            log.warning("docs/%s:%d: tree: no directory %r in the repository", page, line,
-                        match["path"])
+            log.warning(
+                "docs/%s:%d: tree: no directory %r in the repository", page, line, match["path"]
+            )
             return f"```text\nmissing directory: {match['path']}\n```"
         drawing = [f"{folder.name}/", *tree_lines(folder)]
         return "```text\n" + "\n".join(drawing) + "\n```"
@@ -66,12 +67,18 @@ def write_trees() -> None:
 
 def teaching_modules() -> dict[str, Path]:
     """Dotted module name -> source file; `__main__` and private modules left out."""
-    sources = [p.relative_to(ROOT) for name in TEACHING_CODE
-               for p in [ROOT / name, *(ROOT / name).rglob("*.py")]
-               if p.suffix == ".py" and not is_junk(p.parent)]
+    sources = [
+        p.relative_to(ROOT)
+        for name in TEACHING_CODE
+        for p in [ROOT / name, *(ROOT / name).rglob("*.py")]
+        if p.suffix == ".py" and not is_junk(p.parent)
+    ]
     modules = {".".join(p.with_suffix("").parts).removesuffix(".__init__"): p for p in sources}
-    return {name: p for name, p in sorted(modules.items())
-            if not name.rpartition(".")[2].startswith("_")}
+    return {
+        name: p
+        for name, p in sorted(modules.items())
+        if not name.rpartition(".")[2].startswith("_")
+    }
 
 
 def write_reference() -> None:
@@ -88,17 +95,25 @@ def write_reference() -> None:
 
 def reader_layout() -> dict[str, Path]:
     """Name in the download -> file: the folder a reader runs the examples in."""
-    files = {p.relative_to(ROOT).as_posix(): p for name in TEACHING_CODE
-             for p in [ROOT / name, *(ROOT / name).rglob("*")]}
+    files = {
+        p.relative_to(ROOT).as_posix(): p
+        for name in TEACHING_CODE
+        for p in [ROOT / name, *(ROOT / name).rglob("*")]
+    }
     snippets = ROOT / "snippets"
     files |= {p.relative_to(snippets).as_posix(): p for p in snippets.rglob("*")}
-    return {name: p for name, p in sorted(files.items())
-            if p.is_file() and not any(is_junk(Path(part)) for part in Path(name).parts)}
+    return {
+        name: p
+        for name, p in sorted(files.items())
+        if p.is_file() and not any(is_junk(Path(part)) for part in Path(name).parts)
+    }
 
 
 def write_download() -> None:
-    with mkdocs_gen_files.open("downloads/examples.zip", "wb") as out, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+    with (
+        mkdocs_gen_files.open("downloads/examples.zip", "wb") as out,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive,
+    ):
         for name, path in reader_layout().items():
             entry = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
             entry.external_attr = 0o644 << 16

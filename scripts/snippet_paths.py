@@ -37,7 +37,10 @@ def _line_as_written(page, config, lines, number):
     written = Path(config["docs_dir"], page.file.src_uri)
     if not written.is_file():
         return number  # a generated page
-    nth = lines[:number - 1].count(lines[number - 1])  # the same include may appear twice
-    hits = [n for n, line in enumerate(written.read_text(encoding="utf-8").split("\n"), start=1)
-            if line == lines[number - 1]]
+    nth = lines[: number - 1].count(lines[number - 1])  # the same include may appear twice
+    hits = [
+        n
+        for n, line in enumerate(written.read_text(encoding="utf-8").split("\n"), start=1)
+        if line == lines[number - 1]
+    ]
     return hits[nth] if nth < len(hits) else number

@@ -19,14 +19,24 @@ def build_site(root: Path, into: Path) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` of the project at `root`; never writes inside the checkout."""
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(into)],
-        cwd=root, env=os.environ | QUIET, capture_output=True, text=True, timeout=300,
+        cwd=root,
+        env=os.environ | QUIET,
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
 
 
 def copy_project(into: Path) -> Path:
     """A copy of the checkout, without git, environments and caches, for tests that edit it."""
-    shutil.copytree(ROOT, into, ignore=shutil.ignore_patterns(
-        ".git", ".venv*", "site", "__pycache__", ".*_cache", "screenshots"))
+    shutil.copytree(
+        ROOT,
+        into,
+        ignore=shutil.ignore_patterns(
+            ".git", ".venv*", "site", "__pycache__", ".*_cache", "screenshots"
+        ),
+    )
     return into
 
 
@@ -51,9 +61,13 @@ def pytest_terminal_summary(terminalreporter):
     for line in SUMMARY:
         terminalreporter.write_line(line)
     # Examples with python="3.12" on their fence run on that version only (tests/outputs.py).
-    other_version = [r for r in terminalreporter.stats.get("skipped", [])
-                     if "written for Python" in str(r.longrepr)]
+    other_version = [
+        r
+        for r in terminalreporter.stats.get("skipped", [])
+        if "written for Python" in str(r.longrepr)
+    ]
     if other_version:
         terminalreporter.write_line(
             f"examples for another Python: {len(other_version)} skipped on "
-            f"{sys.version_info[0]}.{sys.version_info[1]} (run the suite on each version)")
+            f"{sys.version_info[0]}.{sys.version_info[1]} (run the suite on each version)"
+        )

@@ -28,6 +28,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 RECORDER = Path(__file__).with_name("recorder")
+# What every example's folder holds besides the example: the code the site teaches.
+TEACHING_CODE = ["math_operations.py", "calculations"]
 TIMEOUT_SECONDS = 10
 # The interpreter this environment was made from, as a reader has it: the project's editable
 # install (which puts the repository root on sys.path) must not make a broken example pass.
@@ -138,8 +140,9 @@ def parse_claims(source: str) -> list[Claim]:
         stmt = directly_above(line, col)
         if stmt is None:
             raise GrammarError(
-                line, f"{text.split(':')[0]}: must be on the line right below the statement it "
-                "describes, at the same indentation"
+                line,
+                f"{text.split(':')[0]}: must be on the line right below the statement it "
+                "describes, at the same indentation",
             )
         claim = claim_for(stmt)
         claim.block_lines.append(line)
@@ -148,13 +151,16 @@ def parse_claims(source: str) -> list[Claim]:
             continue
         if output["text"].strip():
             raise GrammarError(
-                line, "`# Output: text` alone on a line: put it at the end of the statement's "
-                "line, or write `# Output:` and the text on the lines below"
+                line,
+                "`# Output: text` alone on a line: put it at the end of the statement's "
+                "line, or write `# Output:` and the text on the lines below",
             )
         following = line + 1
-        while following in by_line and by_line[following][0] == col and not lines[
-            following - 1
-        ][:col].strip():
+        while (
+            following in by_line
+            and by_line[following][0] == col
+            and not lines[following - 1][:col].strip()
+        ):
             body = by_line[following][1]
             if _RAISES.match(body):
                 claim.raises = _RAISES.match(body)["text"]
@@ -206,8 +212,14 @@ def run_example(folder: Path, argv: list[str], settings: dict[str, str] | None =
     }
     try:
         done = subprocess.run(
-            [PYTHON, *argv], cwd=folder, env=env, capture_output=True, text=True,
-            timeout=TIMEOUT_SECONDS, stdin=subprocess.DEVNULL,
+            [PYTHON, *argv],
+            cwd=folder,
+            env=env,
+            check=False,
+            capture_output=True,
+            text=True,
+            timeout=TIMEOUT_SECONDS,
+            stdin=subprocess.DEVNULL,
         )
     except subprocess.TimeoutExpired as stopped:
         return Run(_text(stopped.stdout), _text(stopped.stderr), None, [], None)
@@ -221,7 +233,10 @@ def run_example(folder: Path, argv: list[str], settings: dict[str, str] | None =
     outputs = [(e["line"], relative(e["text"])) for e in events if e["kind"] == "output"]
     raised = [(e["line"], relative(e["text"])) for e in events if e["kind"] == "raise"]
     return Run(
-        relative(done.stdout), relative(done.stderr), done.returncode, outputs,
+        relative(done.stdout),
+        relative(done.stderr),
+        done.returncode,
+        outputs,
         raised[0] if raised else None,
     )
 
@@ -253,39 +268,58 @@ def problems(source: str, run: Run, where) -> list[str]:
     """Every way `run` contradicts the comments of `source`; `where(line)` names a place."""
     claims = parse_claims(source)
     if run.returncode is None:
-        return [f"{where(1)}: did not finish within {TIMEOUT_SECONDS} s (an endless loop, "
-                "or waiting for input?)"]
+        return [
+            (
+                f"{where(1)}: did not finish within {TIMEOUT_SECONDS} s (an endless loop, "
+                "or waiting for input?)"
+            )
+        ]
     found = []
     actual, unclaimed = actual_outputs(claims, run)
     for claim in claims:
         got = actual.get(id(claim), [])
         if got != claim.output:
             diff = difflib.unified_diff(
-                claim.output, got, "expected (the # Output: comment)", "actual (stdout)",
-                lineterm="", n=max(len(got), len(claim.output)),
+                claim.output,
+                got,
+                "expected (the # Output: comment)",
+                "actual (stdout)",
+                lineterm="",
+                n=max(len(got), len(claim.output)),
             )
-            found.append(f"{where(claim.line)}: the output differs from the comment\n"
-                         + "\n".join(f"    {d}" for d in diff))
+            found.append(
+                f"{where(claim.line)}: the output differs from the comment\n"
+                + "\n".join(f"    {d}" for d in diff)
+            )
     for line, text in unclaimed:
         shown = "\n".join(f"    {t}" for t in text)
         found.append(f"{where(line or 1)}: prints lines that no # Output: comment shows:\n{shown}")
     raised_line, raised = run.raised or (None, None)
     expected_raise = next((c for c in claims if c.raises is not None), None)
-    if expected_raise and (raised != expected_raise.raises
-                           or _owner(claims, raised_line) is not expected_raise):
+    if expected_raise and (
+        raised != expected_raise.raises or _owner(claims, raised_line) is not expected_raise
+    ):
         got = f"{raised} (line {raised_line})" if raised else "nothing"
-        found.append(f"{where(expected_raise.line)}: expected # Raises: {expected_raise.raises}\n"
-                     f"    but it raised {got}")
+        found.append(
+            f"{where(expected_raise.line)}: expected # Raises: {expected_raise.raises}\n"
+            f"    but it raised {got}"
+        )
     elif raised and not expected_raise:
-        found.append(f"{where(raised_line or 1)}: raised an exception no # Raises: comment "
-                     f"expects:\n{_indent(run.stderr)}")
+        found.append(
+            f"{where(raised_line or 1)}: raised an exception no # Raises: comment "
+            f"expects:\n{_indent(run.stderr)}"
+        )
     elif not raised and (run.returncode or run.stderr):
-        found.append(f"{where(1)}: exited with status {run.returncode} and wrote to stderr:\n"
-                     f"{_indent(run.stderr)}")
+        found.append(
+            f"{where(1)}: exited with status {run.returncode} and wrote to stderr:\n"
+            f"{_indent(run.stderr)}"
+        )
     joined = "".join(text for _, text in run.outputs)
     if not found and joined != run.stdout:
-        found.append(f"{where(1)}: wrote to stdout around Python's print (not checkable):\n"
-                     f"{_indent(run.stdout)}")
+        found.append(
+            f"{where(1)}: wrote to stdout around Python's print (not checkable):\n"
+            f"{_indent(run.stdout)}"
+        )
     return found
 
 
@@ -301,17 +335,25 @@ def rewrite(source: str, run: Run) -> str:
     statements, _ = _statements(ast.parse(source))
     for line, text in unclaimed:
         # A new claim goes on the outermost statement that printed, e.g. the loop, not its body.
-        outer = max((s for s in statements if s.lineno <= line <= s.end_lineno),
-                    key=lambda s: s.end_lineno - s.lineno)
-        claim = Claim(outer.lineno, outer.end_lineno, outer.col_offset, bool(getattr(outer, "body", None)))
+        outer = max(
+            (s for s in statements if s.lineno <= line <= s.end_lineno),
+            key=lambda s: s.end_lineno - s.lineno,
+        )
+        claim = Claim(
+            outer.lineno, outer.end_lineno, outer.col_offset, bool(getattr(outer, "body", None))
+        )
         claims.append(claim)
         actual[id(claim)] = text
     raised_line, raised = run.raised or (None, None)
     raiser = _owner(claims, raised_line)
     if raised and raiser is None:
-        outer = max((s for s in statements if s.lineno <= raised_line <= s.end_lineno),
-                    key=lambda s: s.end_lineno - s.lineno)
-        raiser = Claim(outer.lineno, outer.end_lineno, outer.col_offset, bool(getattr(outer, "body", None)))
+        outer = max(
+            (s for s in statements if s.lineno <= raised_line <= s.end_lineno),
+            key=lambda s: s.end_lineno - s.lineno,
+        )
+        raiser = Claim(
+            outer.lineno, outer.end_lineno, outer.col_offset, bool(getattr(outer, "body", None))
+        )
         claims.append(raiser)
     # Edit from the bottom up, so the line numbers of the claims above stay right.
     for claim in sorted(claims, key=lambda c: c.last, reverse=True):
@@ -331,5 +373,5 @@ def rewrite(source: str, run: Run) -> str:
             block += [f"{pad}# Output:"] + [f"{pad}# {t}".rstrip() for t in output]
         if raises:
             block.append(f"{pad}# Raises: {raises}")
-        lines[claim.last:claim.last] = block
+        lines[claim.last : claim.last] = block
     return "\n".join(lines) + "\n"

@@ -16,7 +16,9 @@ import shlex
 from dataclasses import dataclass, field
 from pathlib import Path
 
-FENCE = re.compile(r"^(?P<indent> *)```(?P<info>[^\n]*)\n(?P<body>.*?)^(?P=indent)```", re.M | re.S)
+FENCE = re.compile(
+    r"^(?P<indent> *)```(?P<info>[^\n]*)\n(?P<body>.*?)^(?P=indent)```", re.MULTILINE | re.DOTALL
+)
 SETTING = re.compile(r'([\w-]+)="([^"]*)"')
 PROMPT = "$ "
 UNCHECKED = re.compile(r"\s+# unchecked: \S.*$")
@@ -49,8 +51,10 @@ class Command:
         if runnable and self.unchecked:
             return "python commands are always run: remove `# unchecked:`"
         if not runnable and not self.unchecked:
-            return (f"`{self.text}` is not run by the checks (they run `python` commands, "
-                    "not installs): end it with `# unchecked: reason` so readers know")
+            return (
+                f"`{self.text}` is not run by the checks (they run `python` commands, "
+                "not installs): end it with `# unchecked: reason` so readers know"
+            )
         if self.unchecked and self.shown:
             return "a command marked `# unchecked:` can't show output: nothing checks it"
         return None
@@ -75,9 +79,9 @@ def find_sessions(page: Path) -> list[Session]:
         line = text.count("\n", 0, fence.start()) + 1
         session = Session(page, line, dict(SETTING.findall(info)), [])
         for number, row in enumerate(fence["body"].splitlines(), start=line + 1):
-            row = row[len(fence["indent"]):]
+            row = row[len(fence["indent"]) :]
             if row.startswith(PROMPT):
-                session.commands.append(Command(number, row[len(PROMPT):]))
+                session.commands.append(Command(number, row[len(PROMPT) :]))
             elif session.commands:
                 session.commands[-1].shown.append(row)
             elif row.strip():
@@ -90,6 +94,7 @@ def find_sessions(page: Path) -> list[Session]:
 
 def compare(shown: list[str], stdout: str, stderr: str) -> bool:
     """Whether the shown lines are what a terminal shows: stdout, then stderr."""
+
     def lines(rows: list[str]) -> list[str]:
         rows = [row.rstrip() for row in rows]
         while rows and not rows[-1]:

@@ -21,11 +21,17 @@ from conftest import ROOT
 from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 
 SCHEMES = {"light": "default", "dark": "slate"}  # emulated preference: Material's scheme name
-AXE_RULES = {"runOnly": {"type": "tag", "values": [
-    "wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]}}
+AXE_RULES = {
+    "runOnly": {
+        "type": "tag",
+        "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"],
+    }
+}
 SCREENSHOTS = ROOT / "screenshots"
-INSTALL_HINT = ("no Chromium to run the browser tests: install one with `sudo apt-get install "
-                "chromium` (Debian, Ubuntu) or `uv run playwright install chromium`")
+INSTALL_HINT = (
+    "no Chromium to run the browser tests: install one with `sudo apt-get install "
+    "chromium` (Debian, Ubuntu) or `uv run playwright install chromium`"
+)
 
 
 def find_chromium() -> str | None:
@@ -50,8 +56,13 @@ def browser() -> Iterator[Browser]:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM,
             chromium_sandbox=os.geteuid() != 0,  # Chromium's sandbox refuses to run as root
-            args=["--disable-background-networking", "--disable-component-update",
-                  "--disable-sync", "--no-first-run", "--disable-quic"],
+            args=[
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-quic",
+            ],
         )
         yield browser
         browser.close()
@@ -80,8 +91,9 @@ def site_url(built_site: Path) -> Iterator[str]:
 
 def built_pages(site: Path) -> list[str]:
     """Every HTML page of the build, as a URL path relative to the site root ("" = home)."""
-    return sorted(p.relative_to(site).as_posix().removesuffix("index.html")
-                  for p in site.rglob("*.html"))
+    return sorted(
+        p.relative_to(site).as_posix().removesuffix("index.html") for p in site.rglob("*.html")
+    )
 
 
 @pytest.fixture
@@ -107,16 +119,20 @@ def context(browser: Browser, site_url: str) -> Iterator[BrowserContext]:
 def axe_violations(page: Page) -> list[str]:
     """One line per broken axe-core rule: what it asks for, how often, where (CSS selectors)."""
     found = Axe().run(page, options=AXE_RULES).response["violations"]
-    return [f"axe {v['id']}: {v['help']}; {len(v['nodes'])}x, e.g. "
-            + ", ".join(" ".join(node["target"]) for node in v["nodes"][:3])
-            + "".join(f"\n    {node['failureSummary'].splitlines()[-1].strip()}"
-                      for node in v["nodes"][:1])
-            for v in found]
+    return [
+        f"axe {v['id']}: {v['help']}; {len(v['nodes'])}x, e.g. "
+        + ", ".join(" ".join(node["target"]) for node in v["nodes"][:3])
+        + "".join(
+            f"\n    {node['failureSummary'].splitlines()[-1].strip()}" for node in v["nodes"][:1]
+        )
+        for v in found
+    ]
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
-def test_every_page(scheme: str, context: BrowserContext, site_url: str, built_site: Path,
-                    summary: list[str]):
+def test_every_page(
+    scheme: str, context: BrowserContext, site_url: str, built_site: Path, summary: list[str]
+):
     page = context.new_page()
     page.emulate_media(color_scheme=scheme)
     console_errors: list[str] = []
@@ -156,15 +172,19 @@ def test_search_finds_namespace_packages(context: BrowserContext, site_url: str)
     page.keyboard.type("namespace")
     results = page.locator(".md-search-result__item")
     expect(results.first).to_be_visible()
-    expect(results.filter(has_text=re.compile("namespace package", re.IGNORECASE)).first).to_be_visible()
+    expect(
+        results.filter(has_text=re.compile("namespace package", re.IGNORECASE)).first
+    ).to_be_visible()
 
 
 def test_copy_button_copies_the_snippet(context: BrowserContext, site_url: str):
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url)
     page = context.new_page()
     page.goto(site_url + "modules/")
-    titled = {block.locator(".filename").inner_text(): block
-              for block in page.locator(".highlight:has(.filename)").all()}
+    titled = {
+        block.locator(".filename").inner_text(): block
+        for block in page.locator(".highlight:has(.filename)").all()
+    }
     name = next(name for name in titled if (ROOT / "snippets" / name).is_file())
     block, snippet = titled[name], ROOT / "snippets" / name
     block.hover()

@@ -16,12 +16,19 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from outputs import GrammarError, lay_out, problems, rewrite, run_example, skip_reason
+from conftest import ROOT
+from outputs import (
+    TEACHING_CODE,
+    GrammarError,
+    lay_out,
+    problems,
+    rewrite,
+    run_example,
+    skip_reason,
+)
 from pymdownx.snippets import SnippetPreprocessor
 from pytest_examples import CodeExample, EvalExample, find_examples
 
-ROOT = Path(__file__).resolve().parents[1]
-TEACHING_CODE = ["math_operations.py", "calculations"]
 PYTHON_FENCES = {"py", "python", "python3"}
 
 
@@ -50,19 +57,43 @@ def _from_fence(code: CodeExample) -> Example | None:
     if all(includes):
         return None  # only includes files, which are checked themselves
     if any(includes):
-        return Example(code, script, "mixes --8<-- includes with written code: put the code "
-                       "in a snippet file and include all of it")
+        return Example(
+            code,
+            script,
+            "mixes --8<-- includes with written code: put the code "
+            "in a snippet file and include all of it",
+        )
     return Example(code, script)
 
 
 def collect() -> list[Example]:
-    found = [_from_fence(code) for code in find_examples(
-        ROOT / "docs", *(ROOT / name for name in TEACHING_CODE))]
+    found = [
+        _from_fence(code)
+        for code in find_examples(ROOT / "docs", *(ROOT / name for name in TEACHING_CODE))
+    ]
     for path in sorted((ROOT / "snippets").glob("*.py")):
         code = CodeExample.create(path.read_text(encoding="utf-8"), path=path)
         code.group = uuid.uuid4()  # lets pytest-examples rewrite the file in place
         found.append(Example(code, path.name))
     return sorted((e for e in found if e), key=lambda e: e.name)
+
+
+def lint(eval_example: EvalExample, code: CodeExample, monkeypatch) -> list[str]:
+    """ruff's findings on `code`, through pytest-examples, as `file:line: rule message` lines."""
+    eval_example.set_config(
+        target_version="py311",
+        isort=True,
+        upgrade=True,
+        line_length=100,  # as pyproject.toml
+        # Star imports are taught (and their pitfalls shown), so ruff may not flag them.
+        ruff_ignore=["F403", "F405"],
+    )
+    monkeypatch.setenv("RUFF_OUTPUT_FORMAT", "concise")  # one line per finding, with file:line
+    try:
+        eval_example.lint_ruff(code)
+    except pytest.fail.Exception as findings:
+        return [str(findings).replace(f"{ROOT}/", "")]
+    return []
 
 
 EXAMPLES = collect()
@@ -95,15 +126,6 @@ def test_example(example: Example, eval_example: EvalExample, tmp_path: Path, mo
     except SyntaxError as error:
         found = [f"{example.where(error.lineno or 1)}: {error.msg}"]
 
-    eval_example.set_config(
-        target_version="py311", isort=True, upgrade=True, line_length=100,  # as pyproject.toml
-        # Star imports are taught (and their pitfalls shown), so ruff may not flag them.
-        ruff_ignore=["F403", "F405"],
-    )
-    monkeypatch.setenv("RUFF_OUTPUT_FORMAT", "concise")  # one line per finding, with file:line
-    try:
-        eval_example.lint_ruff(example.code)
-    except pytest.fail.Exception as lint:
-        found.append(str(lint).replace(f"{ROOT}/", ""))
+    found += lint(eval_example, example.code, monkeypatch)
     if found:
         pytest.fail("\n\n".join(found), pytrace=False)

@@ -18,9 +18,13 @@ from test_examples import collect
 
 # The checks the faults are run against (the fault suite itself is not re-entered).
 BUILD_CHECKS = ["tests/test_build.py"]
-SITE_CHECKS = ["tests/test_examples.py", "tests/test_sessions.py",
-               "tests/test_rendered.py", "tests/test_links.py",
-               "tests/test_download.py"]
+SITE_CHECKS = [
+    "tests/test_examples.py",
+    "tests/test_sessions.py",
+    "tests/test_rendered.py",
+    "tests/test_links.py",
+    "tests/test_download.py",
+]
 
 
 def at(file: str, says: str = "") -> str:
@@ -46,7 +50,7 @@ class Fault:
 
 def page_block(code: str, around: str = "") -> str:
     """A ```python block to append to a page, maybe in an admonition (`!!! note`) or a tab."""
-    block = f'```python\n{code}\n```\n'
+    block = f"```python\n{code}\n```\n"
     if not around:
         return "\n" + block
     return f"\n{around}\n\n" + "".join(f"    {line}\n" for line in block.splitlines())
@@ -56,66 +60,161 @@ IMPORTS_CALCULATIONS = re.compile(r"^\s*(import|from) calculations\b", re.MULTIL
 
 FAULTS = [
     Fault("a changed function body", "math_operations.py", "return a + b", "return a - b"),
-    Fault("a changed function body in the package", "calculations/math_operations.py",
-          "return a + b", "return a - b"),
-    Fault("a wrong inline # Output: on a page", "docs/standard-library.md",
-          "# Output: 4.0", "# Output: 4"),
-    Fault("a wrong # Output: in a snippet", "snippets/modules_from_import.py",
-          "# Output: -1", "# Output: 1"),
-    Fault("a new block with a wrong output", "docs/why.md", "",
-          page_block('print("new block fault")  # Output: wrong'),
-          at("docs/why.md", "+new block fault")),
-    Fault("a new block in an admonition with a wrong output", "docs/why.md", "",
-          page_block('print("admonition fault")  # Output: wrong', "!!! note"),
-          at("docs/why.md", "+admonition fault")),
-    Fault("a new block in content tabs with a wrong output", "docs/why.md", "",
-          page_block('print("tabs fault")  # Output: wrong', '=== "Tab"'),
-          at("docs/why.md", "+tabs fault")),
-    Fault("a block that raises unexpectedly", "docs/modules.md", "",
-          page_block('raise ValueError("raise fault")'), at("docs/modules.md", "raise fault")),
-    Fault("a print with no # Output:", "docs/modules.md", "",
-          page_block('print("unclaimed fault")'), at("docs/modules.md", "unclaimed fault")),
-    Fault("an example that never ends", "docs/modules.md", "",
-          page_block("while True:\n    pass"), at("docs/modules.md", "did not finish")),
-    Fault("an import-time print in the package fails every example importing it",
-          "calculations/__init__.py", "", 'print("loading")\n',
-          tuple(at(example.code.path.relative_to(ROOT).as_posix(), "\n    loading")
-                for example in collect() if IMPORTS_CALCULATIONS.search(example.code.source))),
-    Fault("a Python block no check runs", "docs/standard-library.md", "",
-          '\n~~~python\nprint("unchecked fault")\n~~~\n',
-          at("docs/standard-library.md", "unchecked fault")),
-    Fault("an opt-out without a reason", "docs/standard-library.md", "",
-          '\n```python\n--8<-- "unchecked/no_reason.py"\n```\n',
-          at("unchecked/no_reason.py", "an opted-out example must start with"),
-          creates=("unchecked/no_reason.py", 'print("opt-out")\n')),
-    Fault("a stale copy of a file under its name", "docs/packages.md",
-          '--8<-- "calculations/__init__.py"', 'from .math_operations import add',
-          at("docs/packages.md", "is titled 'calculations/__init__.py'")),
-    Fault("a broken anchor on a generated page (only lychee sees it)",
-          "calculations/trigonometry.py", '"""Trigonometry in degrees,',
-          '"""See [the sine](#no-such-anchor). Trigonometry in degrees,',
-          r"reference/calculations\.trigonometry/index\.html: \S+#\S*no-such-anchor"),
-    Fault("a wrong output in a shell session", "docs/subpackages.md",
-          "a 1-inch square covers 6.45 cm²", "a 1-inch square covers 6.5 cm²",
-          at("docs/subpackages.md", "+a 1-inch square covers 6.45 cm²")),
-    Fault("an install command not marked as unchecked", "docs/installing.md",
-          "install requests  # unchecked: needs the internet", "install requests",
-          at("docs/installing.md", "end it with `# unchecked: reason`")),
+    Fault(
+        "a changed function body in the package",
+        "calculations/math_operations.py",
+        "return a + b",
+        "return a - b",
+    ),
+    Fault(
+        "a wrong inline # Output: on a page",
+        "docs/standard-library.md",
+        "# Output: 4.0",
+        "# Output: 4",
+    ),
+    Fault(
+        "a wrong # Output: in a snippet",
+        "snippets/modules_from_import.py",
+        "# Output: -1",
+        "# Output: 1",
+    ),
+    Fault(
+        "a new block with a wrong output",
+        "docs/why.md",
+        "",
+        page_block('print("new block fault")  # Output: wrong'),
+        at("docs/why.md", "+new block fault"),
+    ),
+    Fault(
+        "a new block in an admonition with a wrong output",
+        "docs/why.md",
+        "",
+        page_block('print("admonition fault")  # Output: wrong', "!!! note"),
+        at("docs/why.md", "+admonition fault"),
+    ),
+    Fault(
+        "a new block in content tabs with a wrong output",
+        "docs/why.md",
+        "",
+        page_block('print("tabs fault")  # Output: wrong', '=== "Tab"'),
+        at("docs/why.md", "+tabs fault"),
+    ),
+    Fault(
+        "a block that raises unexpectedly",
+        "docs/modules.md",
+        "",
+        page_block('raise ValueError("raise fault")'),
+        at("docs/modules.md", "raise fault"),
+    ),
+    Fault(
+        "a print with no # Output:",
+        "docs/modules.md",
+        "",
+        page_block('print("unclaimed fault")'),
+        at("docs/modules.md", "unclaimed fault"),
+    ),
+    Fault(
+        "an example that never ends",
+        "docs/modules.md",
+        "",
+        page_block("while True:\n    pass"),
+        at("docs/modules.md", "did not finish"),
+    ),
+    Fault(
+        "an import-time print in the package fails every example importing it",
+        "calculations/__init__.py",
+        "",
+        'print("loading")\n',
+        tuple(
+            at(example.code.path.relative_to(ROOT).as_posix(), "\n    loading")
+            for example in collect()
+            if IMPORTS_CALCULATIONS.search(example.code.source)
+        ),
+    ),
+    Fault(
+        "a Python block no check runs",
+        "docs/standard-library.md",
+        "",
+        '\n~~~python\nprint("unchecked fault")\n~~~\n',
+        at("docs/standard-library.md", "unchecked fault"),
+    ),
+    Fault(
+        "an opt-out without a reason",
+        "docs/standard-library.md",
+        "",
+        '\n```python\n--8<-- "unchecked/no_reason.py"\n```\n',
+        at("unchecked/no_reason.py", "an opted-out example must start with"),
+        creates=("unchecked/no_reason.py", 'print("opt-out")\n'),
+    ),
+    Fault(
+        "a stale copy of a file under its name",
+        "docs/packages.md",
+        '--8<-- "calculations/__init__.py"',
+        "from .math_operations import add",
+        at("docs/packages.md", "is titled 'calculations/__init__.py'"),
+    ),
+    Fault(
+        "a broken anchor on a generated page (only lychee sees it)",
+        "calculations/trigonometry.py",
+        '"""Trigonometry in degrees,',
+        '"""See [the sine](#no-such-anchor). Trigonometry in degrees,',
+        r"reference/calculations\.trigonometry/index\.html: \S+#\S*no-such-anchor",
+    ),
+    Fault(
+        "a wrong output in a shell session",
+        "docs/subpackages.md",
+        "a 1-inch square covers 6.45 cm²",
+        "a 1-inch square covers 6.5 cm²",
+        at("docs/subpackages.md", "+a 1-inch square covers 6.45 cm²"),
+    ),
+    Fault(
+        "an install command not marked as unchecked",
+        "docs/installing.md",
+        "install requests  # unchecked: needs the internet",
+        "install requests",
+        at("docs/installing.md", "end it with `# unchecked: reason`"),
+    ),
     # Faults that stop the strict build.
-    Fault("a missing snippet file", "docs/packages.md", '--8<-- "snippets/packages_reexport.py"',
-          '--8<-- "snippets/no_such_file.py"', at("docs/packages.md", "no_such_file.py"),
-          breaks_build=True),
-    Fault("a missing snippet section", "docs/packages.md",
-          '--8<-- "calculations/trigonometry.py:sin_degrees"',
-          '--8<-- "calculations/trigonometry.py:no_such_section"',
-          at("docs/packages.md", "no_such_section"), breaks_build=True),
-    Fault("a tree of a directory that does not exist", "docs/packages.md",
-          "<!-- tree: calculations -->", "<!-- tree: no_such_dir -->",
-          at("docs/packages.md", "no_such_dir"), breaks_build=True),
-    Fault("a broken page link", "docs/why.md", "", "\n[a link](no-such-page.md)\n",
-          r"Doc file 'why\.md' contains a link 'no-such-page\.md'", breaks_build=True),
-    Fault("a broken anchor", "docs/modules.md", "", "\n[an anchor](#no-such-anchor)\n",
-          r"Doc file 'modules\.md' contains a link '#no-such-anchor'", breaks_build=True),
+    Fault(
+        "a missing snippet file",
+        "docs/packages.md",
+        '--8<-- "snippets/packages_reexport.py"',
+        '--8<-- "snippets/no_such_file.py"',
+        at("docs/packages.md", "no_such_file.py"),
+        breaks_build=True,
+    ),
+    Fault(
+        "a missing snippet section",
+        "docs/packages.md",
+        '--8<-- "calculations/trigonometry.py:sin_degrees"',
+        '--8<-- "calculations/trigonometry.py:no_such_section"',
+        at("docs/packages.md", "no_such_section"),
+        breaks_build=True,
+    ),
+    Fault(
+        "a tree of a directory that does not exist",
+        "docs/packages.md",
+        "<!-- tree: calculations -->",
+        "<!-- tree: no_such_dir -->",
+        at("docs/packages.md", "no_such_dir"),
+        breaks_build=True,
+    ),
+    Fault(
+        "a broken page link",
+        "docs/why.md",
+        "",
+        "\n[a link](no-such-page.md)\n",
+        r"Doc file 'why\.md' contains a link 'no-such-page\.md'",
+        breaks_build=True,
+    ),
+    Fault(
+        "a broken anchor",
+        "docs/modules.md",
+        "",
+        "\n[an anchor](#no-such-anchor)\n",
+        r"Doc file 'modules\.md' contains a link '#no-such-anchor'",
+        breaks_build=True,
+    ),
 ]
 
 
@@ -135,7 +234,12 @@ def run_with_faults(copy: Path, faults: list[Fault], checks: list[str]) -> str:
         path.write_text(text.replace(fault.old, fault.new, 1), encoding="utf-8")
     done = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *checks],
-        cwd=copy, capture_output=True, text=True, timeout=600, env=os.environ | QUIET,
+        cwd=copy,
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env=os.environ | QUIET,
     )
     assert done.returncode != 0, "the checks passed with every fault applied:\n" + done.stdout
     return done.stdout + done.stderr
@@ -147,8 +251,11 @@ def test_every_fault_is_caught(tmp_path: Path, summary: list[str]):
         faults = [f for f in FAULTS if f.breaks_build == breaks_build]
         copy = copy_project(tmp_path / f"breaks_build_{breaks_build}")
         report += run_with_faults(copy, faults, checks)
-    missed = [f for f in FAULTS
-              if not all(re.search(r, report, re.MULTILINE) for r in f.reported)]
+    missed = [f for f in FAULTS if not all(re.search(r, report, re.MULTILINE) for r in f.reported)]
     summary.append(f"fault suite: {len(FAULTS)} faults, {len(FAULTS) - len(missed)} caught")
-    assert not missed, "faults the checks did not report, by file:\n" + "\n".join(
-        f"  {f.file}: {f.what}" for f in missed) + "\n\nsuite output:\n" + report
+    assert not missed, (
+        "faults the checks did not report, by file:\n"
+        + "\n".join(f"  {f.file}: {f.what}" for f in missed)
+        + "\n\nsuite output:\n"
+        + report
+    )

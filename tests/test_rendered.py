@@ -118,7 +118,8 @@ def where(site: Path, page: Path, number: int, block: Block) -> str:
             text = markdown.read_text(encoding="utf-8")
             at = text.find(first) if first.strip() else -1
             place = markdown.relative_to(ROOT).as_posix() + (
-                f":{text.count(chr(10), 0, at) + 1}" if at >= 0 else f" ({html.as_posix()})")
+                f":{text.count(chr(10), 0, at) + 1}" if at >= 0 else f" ({html.as_posix()})"
+            )
             break
     return f"{place}: Python block {number} ({first.strip()!r})"
 
@@ -144,22 +145,36 @@ def test_every_python_block_is_accounted_for(built_site: Path, summary: list[str
                     no_reason.append(opted_out[text])
             else:
                 unaccounted.append(where(built_site, page, number, block))
-    summary.append(f"coverage: {len(pages)} pages, {counts['blocks']} python blocks, "
-                   f"{counts['executed']} executed, {counts['verbatim']} verbatim sources, "
-                   f"{counts['opted out']} opted out")
+    summary.append(
+        f"coverage: {len(pages)} pages, {counts['blocks']} python blocks, "
+        f"{counts['executed']} executed, {counts['verbatim']} verbatim sources, "
+        f"{counts['opted out']} opted out"
+    )
     if unaccounted or no_reason:
-        pytest.fail("\n".join(
-            [f"{place}: no check runs this block: write it as a ```python example, or include "
-             "a source file (see CONTRIBUTING.md, 'Every block is accounted for')"
-             for place in unaccounted]
-            + [f"{name}:1: an opted-out example must start with '# Not run: <reason>'"
-               for name in no_reason]), pytrace=False)
+        pytest.fail(
+            "\n".join(
+                [
+                    f"{place}: no check runs this block: write it as a ```python example, or include "
+                    "a source file (see CONTRIBUTING.md, 'Every block is accounted for')"
+                    for place in unaccounted
+                ]
+                + [
+                    f"{name}:1: an opted-out example must start with '# Not run: <reason>'"
+                    for name in no_reason
+                ]
+            ),
+            pytrace=False,
+        )
 
 
 def test_embedded_sources_are_exact(built_site: Path):
     """A block titled with a file of the teaching code shows that file (or a section) as it is."""
-    teaching = [p for name in TEACHING_CODE for p in [ROOT / name, *(ROOT / name).rglob("*.py")]
-                if p.is_file() and "__pycache__" not in p.parts]
+    teaching = [
+        p
+        for name in TEACHING_CODE
+        for p in [ROOT / name, *(ROOT / name).rglob("*.py")]
+        if p.is_file() and "__pycache__" not in p.parts
+    ]
     by_name = {p.relative_to(ROOT).as_posix(): source_texts(p) for p in teaching}
     stale, checked = [], 0
     for page in sorted(built_site.rglob("*.html")):
@@ -169,9 +184,11 @@ def test_embedded_sources_are_exact(built_site: Path):
                 continue
             checked += 1
             if block.text.rstrip("\n") not in texts.values():
-                stale.append(f"{where(built_site, page, number, block)} is titled "
-                             f"{block.title!r} but is not that file's current text "
-                             f"(include it: --8<-- \"{block.title.split(' ')[0]}\")")
+                stale.append(
+                    f"{where(built_site, page, number, block)} is titled "
+                    f"{block.title!r} but is not that file's current text "
+                    f'(include it: --8<-- "{block.title.split(" ")[0]}")'
+                )
     assert checked, "no page shows a file of the teaching code under its name"
     if stale:
         pytest.fail("\n".join(stale), pytrace=False)

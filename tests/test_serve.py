@@ -37,7 +37,10 @@ def serve(project: Path, log: Path) -> Iterator[str]:
     with log.open("w") as stderr:
         server = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-            cwd=project, env=os.environ | QUIET, stdout=subprocess.DEVNULL, stderr=stderr,
+            cwd=project,
+            env=os.environ | QUIET,
+            stdout=subprocess.DEVNULL,
+            stderr=stderr,
             start_new_session=True,
         )
     try:
@@ -59,7 +62,8 @@ def wait_for(what: str, check: Callable[[], bool], log: Path) -> None:
     deadline = time.monotonic() + WAIT_SECONDS
     while not check():
         assert time.monotonic() < deadline, (
-            f"mkdocs serve: {what} within {WAIT_SECONDS} s; its log:\n" + log.read_text())
+            f"mkdocs serve: {what} within {WAIT_SECONDS} s; its log:\n" + log.read_text()
+        )
         time.sleep(0.1)
 
 
@@ -78,8 +82,11 @@ def test_serve_reloads_edits_and_survives_a_missing_snippet(tmp_path: Path):
         snippet.unlink()
         include = (project / "docs/packages.md").read_text(encoding="utf-8").split(SNIPPET)[0]
         where = f"docs/packages.md:{include.count(chr(10)) + 1}: "
-        wait_for(f"the missing snippet is reported as {where}...",
-                 lambda: where in log.read_text() and "# missing snippet:" in page_text(url), log)
+        wait_for(
+            f"the missing snippet is reported as {where}...",
+            lambda: where in log.read_text() and "# missing snippet:" in page_text(url),
+            log,
+        )
 
         snippet.write_text(original + "# back again\n", encoding="utf-8")
         wait_for("the fixed snippet shows again", lambda: "back again" in page_text(url), log)

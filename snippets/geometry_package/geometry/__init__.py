@@ -2,4 +2,6 @@
 
 from . import units  # the module units.py in this package's folder
 
+__all__ = ["units"]
+
 print(f"{__name__} is imported")
