@@ -35,9 +35,11 @@ TIMEOUT_SECONDS = 10
 # install (which puts the repository root on sys.path) must not make a broken example pass.
 PYTHON = getattr(sys, "_base_executable", sys.executable)
 
-_OUTPUT = re.compile(r"#\s?Output:(?P<text>.*)$")
-_RAISES = re.compile(r"#\s?Raises:\s*(?P<text>.*)$")
-_LOOKS_LIKE_A_CLAIM = re.compile(r"#\s*(output|raises)\s*:", re.IGNORECASE)
+_OUTPUT = re.compile(r"# Output:(?P<text>.*)$")
+_RAISES = re.compile(r"# Raises:\s*(?P<text>.*)$")
+# Near misses (`#Output: 7`, `# Outputs 7`, `# output: 7`, `# Raises ValueError`) fail instead of
+# being read as ordinary comments, so a typo can't switch a check off.
+_LOOKS_LIKE_A_CLAIM = re.compile(r"#\s*((?i:outputs?|raises?)\s*:|(Outputs?|Raises?)\b)")
 
 
 class GrammarError(Exception):
@@ -171,6 +173,11 @@ def parse_claims(source: str) -> list[Claim]:
             claim.block_lines.append(following)
             consumed.add(following)
             following += 1
+    raising = sorted((c for c in claims.values() if c.raises is not None), key=lambda c: c.first)
+    if len(raising) > 1:
+        raise GrammarError(
+            raising[1].line, "a second # Raises: is never reached: the program stops at the first"
+        )
     return sorted(claims.values(), key=lambda c: c.first)
 
 
@@ -226,7 +233,8 @@ def run_example(folder: Path, argv: list[str], settings: dict[str, str] | None =
     events = json.loads(record.read_text()) if record.exists() else []
 
     def relative(text: str) -> str:
-        for prefix in {str(folder), str(folder.resolve())}:
+        # Longest first: one prefix may contain the other (a symlinked temporary folder).
+        for prefix in sorted({str(folder), str(folder.resolve())}, key=len, reverse=True):
             text = text.replace(prefix + os.sep, "")
         return text
 
@@ -294,6 +302,8 @@ def problems(source: str, run: Run, where) -> list[str]:
     for line, text in unclaimed:
         shown = "\n".join(f"    {t}" for t in text)
         found.append(f"{where(line or 1)}: prints lines that no # Output: comment shows:\n{shown}")
+    if open_line := _line_left_open(claims, run):
+        found.append(open_line(where))
     raised_line, raised = run.raised or (None, None)
     expected_raise = next((c for c in claims if c.raises is not None), None)
     if expected_raise and (
@@ -321,6 +331,22 @@ def problems(source: str, run: Run, where) -> list[str]:
             f"{_indent(run.stdout)}"
         )
     return found
+
+
+def _line_left_open(claims: list[Claim], run: Run):
+    """A claim's output that doesn't end its line, continued by another statement's output:
+    each comment claims whole lines, but the reader sees both on one line."""
+    printed, previous = "", None
+    for line, text in run.outputs:
+        owner = _owner(claims, line) or line
+        if printed and not printed.endswith("\n") and owner != previous:
+            seen = printed.splitlines()[-1] + text.split("\n")[0]
+            return lambda where: (
+                f"{where(line or 1)}: continues a line that an earlier statement left open "
+                f"(print(..., end=...)), so a reader sees it as one line: {seen!r}"
+            )
+        printed, previous = printed + text, owner
+    return None
 
 
 def _indent(text: str) -> str:

@@ -27,8 +27,11 @@ SITE_CHECKS = [
 ]
 
 
-def at(file: str, says: str = "") -> str:
-    """A failure message at `file:LINE` that says `says` (on its first or indented lines)."""
+def at(file: str, says: str) -> str:
+    """A failure message at `file:LINE` that says `says` (on its first or indented lines).
+
+    `says` is text only this fault's failure produces, so a check that stopped working can't
+    pass for caught on the strength of another fault's message about the same file."""
     return rf"(^|\s){re.escape(file)}:\d+:[^\n]*(\n[ \t][^\n]*)*?{re.escape(says)}"
 
 
@@ -38,12 +41,11 @@ class Fault:
     file: str
     old: str  # "" appends `new` to the file
     new: str
-    reported: tuple[str, ...] = ()  # regexes the report must match; by default at(file)
+    reported: str | tuple[str, ...]  # regexes the report must match, usually at(file, says)
     breaks_build: bool = False
     creates: tuple[str, str] = ()  # (file, text): a new file the fault needs
 
     def __post_init__(self):
-        self.reported = self.reported or (at(self.file),)
         if isinstance(self.reported, str):
             self.reported = (self.reported,)
 
@@ -59,24 +61,33 @@ def page_block(code: str, around: str = "") -> str:
 IMPORTS_CALCULATIONS = re.compile(r"^\s*(import|from) calculations\b", re.MULTILINE)
 
 FAULTS = [
-    Fault("a changed function body", "math_operations.py", "return a + b", "return a - b"),
+    Fault(
+        "a changed function body",
+        "math_operations.py",
+        "return a + b",
+        "return a - b",
+        at("math_operations.py", "+-1"),  # its docstring's add(3, 4) now prints -1
+    ),
     Fault(
         "a changed function body in the package",
         "calculations/math_operations.py",
         "return a + b",
         "return a - b",
+        at("calculations/math_operations.py", "+-1"),
     ),
     Fault(
         "a wrong inline # Output: on a page",
         "docs/standard-library.md",
         "# Output: 4.0",
-        "# Output: 4",
+        "# Output: 4.25",
+        at("docs/standard-library.md", "-4.25"),
     ),
     Fault(
         "a wrong # Output: in a snippet",
         "snippets/modules_from_import.py",
         "# Output: -1",
-        "# Output: 1",
+        "# Output: -100",
+        at("snippets/modules_from_import.py", "--100"),
     ),
     Fault(
         "a new block with a wrong output",
@@ -173,6 +184,20 @@ FAULTS = [
         "install requests  # unchecked: needs the internet",
         "install requests",
         at("docs/installing.md", "end it with `# unchecked: reason`"),
+    ),
+    Fault(
+        "claims that split what a reader sees as one line",
+        "docs/modules.md",
+        "",
+        page_block('print("open fault", end="")  # Output: open fault\nprint("!")  # Output: !'),
+        at("docs/modules.md", "left open"),
+    ),
+    Fault(
+        "a second # Raises: that is never reached",
+        "docs/modules.md",
+        "",
+        page_block('int("x")  # Raises: ValueError: x\nint("y")  # Raises: ValueError: y'),
+        at("docs/modules.md", "a second # Raises: is never reached"),
     ),
     # Faults that stop the strict build.
     Fault(
