@@ -3,23 +3,28 @@
 A session runs in a fresh copy of the folder its fence names (`cwd="snippets/NAME"`), or in the
 folder every example runs in (the teaching code). `python="3.12"` (or `"3.12+"`) on the fence runs
 it on that Python only: version-specific messages sit in content tabs, one block per version.
+Every `python="..."` tag is one some supported Python runs: none below `requires-python`, and
+the newest block of a set of tabs is open-ended (`"3.13+"`), so newer Pythons run it too.
 """
 
 from __future__ import annotations
 
 import difflib
 import functools
+import re
 import tempfile
+import tomllib
 from pathlib import Path
 
 import pytest
 from conftest import ROOT
 from outputs import TEACHING_CODE, GrammarError, lay_out, run_example, skip_reason
 from pytest_examples import CodeExample, EvalExample
-from sessions import Session, compare, find_sessions
+from sessions import SETTING, Session, compare, fences, find_sessions, language
 from test_examples import lint
 
-SESSIONS = [s for page in sorted((ROOT / "docs").rglob("*.md")) for s in find_sessions(page)]
+PAGES = sorted((ROOT / "docs").rglob("*.md"))
+SESSIONS = [s for page in PAGES for s in find_sessions(page)]
 SNIPPET_FOLDERS = sorted(p for p in (ROOT / "snippets").iterdir() if p.is_dir())
 
 
@@ -103,3 +108,37 @@ def test_snippet_folder(folder: Path, eval_example: EvalExample, monkeypatch):
         )
     if found:
         pytest.fail("\n\n".join(found), pytrace=False)
+
+
+def _version(tag: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in re.findall(r"\d+", tag))
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_version_tags(page: Path):
+    """Blocks for one Python version: the same example in tabs, one version per block."""
+    requires = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["requires-python"]
+    oldest = _version(requires)
+    place = page.relative_to(ROOT).as_posix()
+    found, tabs = [], []  # tabs: tagged blocks in a row, same kind and folder, versions rising
+    for line, info, _ in [*fences(page), (0, "", None)]:  # a last empty fence ends the last tabs
+        settings = dict(SETTING.findall(info))
+        tag = settings.get("python")
+        kind = (language(info), settings.get("cwd"))
+        if tabs and (tag is None or kind != tabs[-1][2] or _version(tag) <= _version(tabs[-1][1])):
+            newest_line, newest = max(((t[0], t[1]) for t in tabs), key=lambda t: _version(t[1]))
+            if not newest.endswith("+"):
+                found.append(
+                    f'{place}:{newest_line}: python="{newest}" is the newest of its tabs: write '
+                    f'"{newest}+" so newer Pythons run it too'
+                )
+            tabs = []
+        if tag is not None:
+            tabs.append((line, tag, kind))
+            if _version(tag) < oldest:
+                found.append(
+                    f'{place}:{line}: python="{tag}": no supported Python runs it '
+                    f'(requires-python is "{requires}")'
+                )
+    if found:
+        pytest.fail("\n".join(found), pytrace=False)
