@@ -71,6 +71,7 @@ class Run:
     returncode: int | None  # None: stopped after TIMEOUT_SECONDS
     outputs: list[tuple[int | None, str]]  # (line of __main__ that wrote it, text)
     raised: tuple[int | None, str] | None  # (line, "Type: message")
+    loaded: list[str] = field(default_factory=list)  # files of the folder that ran, relative
 
 
 def _statements(tree: ast.AST) -> tuple[list[ast.stmt], list[ast.stmt]]:
@@ -246,6 +247,7 @@ def run_example(folder: Path, argv: list[str], settings: dict[str, str] | None =
         done.returncode,
         outputs,
         raised[0] if raised else None,
+        [e["text"] for e in events if e["kind"] == "loaded"],
     )
 
 

@@ -16,8 +16,12 @@ import shlex
 from dataclasses import dataclass, field
 from pathlib import Path
 
+# A fenced block: ``` or ~~~, three or more; it closes with a fence of the same character at
+# least as long.
 FENCE = re.compile(
-    r"^(?P<indent> *)```(?P<info>[^\n]*)\n(?P<body>.*?)^(?P=indent)```", re.MULTILINE | re.DOTALL
+    r"^(?P<indent> *)(?P<fence>(?P<char>[`~])(?P=char){2,})(?P<info>[^\n]*)\n(?P<body>.*?)"
+    r"^(?P=indent)(?P=fence)(?P=char)*[ \t]*$",
+    re.MULTILINE | re.DOTALL,
 )
 SETTING = re.compile(r'([\w-]+)="([^"]*)"')
 PROMPT = "$ "
@@ -60,26 +64,39 @@ class Command:
         return None
 
 
-@dataclass
+@dataclass(eq=False)  # hashable: each session is run once (tests/test_sessions.py)
 class Session:
     page: Path
     line: int  # the page line of the opening fence
     settings: dict[str, str]
     commands: list[Command]
+    text: str = ""  # the block as a reader sees it
     problem: str | None = None
 
 
-def find_sessions(page: Path) -> list[Session]:
+def language(info: str) -> str:
+    """The language of a fence's info string: `python`, `{.python title="x"}` -> "python"."""
+    words = info.strip().lstrip("{").strip().lstrip(".").split()
+    return words[0].rstrip("}") if words else ""
+
+
+def fences(page: Path) -> list[tuple[int, str, re.Match]]:
+    """Every fenced block of a page, in order: (line of the opening fence, info string, match)."""
     text = page.read_text(encoding="utf-8")
+    return [
+        (text.count("\n", 0, fence.start()) + 1, fence["info"], fence)
+        for fence in FENCE.finditer(text)
+    ]
+
+
+def find_sessions(page: Path) -> list[Session]:
     sessions = []
-    for fence in FENCE.finditer(text):
-        info = fence["info"]
-        if not re.match(r"\s*(\{\s*\.)?console\b", info):
+    for line, info, fence in fences(page):
+        if language(info) != "console":
             continue
-        line = text.count("\n", 0, fence.start()) + 1
-        session = Session(page, line, dict(SETTING.findall(info)), [])
-        for number, row in enumerate(fence["body"].splitlines(), start=line + 1):
-            row = row[len(fence["indent"]) :]
+        rows = [row[len(fence["indent"]) :] for row in fence["body"].splitlines()]
+        session = Session(page, line, dict(SETTING.findall(info)), [], "\n".join(rows))
+        for number, row in enumerate(rows, start=line + 1):
             if row.startswith(PROMPT):
                 session.commands.append(Command(number, row[len(PROMPT) :]))
             elif session.commands:

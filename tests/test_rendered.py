@@ -1,6 +1,9 @@
 """The built site shows only code the suite runs: every Python block on every page is accounted for.
 
-A Python block a reader sees on a built page must be one of:
+A block is a Python block when Pygments highlights it as Python (`python`, `py`, `pycon`,
+`numpy`, a traceback, ...), and a shell block when it highlights it as a shell (`console`,
+`bash`, `sh`, `powershell`, ...). A shell block must be a session `tests/test_sessions.py` runs
+(a ```` ```console ```` fence). A Python block a reader sees on a built page must be one of:
 
 - **executed**: an example `tests/test_examples.py` collects, and so runs and checks (a block
   written on a page, a snippet included whole, a docstring example on a Reference page);
@@ -21,11 +24,40 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
+from pygments.lexers import get_lexer_by_name
+from pygments.lexers.python import (
+    Python2Lexer,
+    Python2TracebackLexer,
+    PythonConsoleLexer,
+    PythonLexer,
+    PythonTracebackLexer,
+)
+from pygments.util import ClassNotFound
+from sessions import fences, find_sessions, language
 from test_examples import TEACHING_CODE, collect
 
-PYTHON_CLASSES = {"language-python", "language-py", "language-python3", "language-pycon"}
+PYTHON_LEXERS = (
+    PythonLexer,  # and its subclasses: NumPy, ...
+    PythonConsoleLexer,
+    PythonTracebackLexer,
+    Python2Lexer,
+    Python2TracebackLexer,
+)
 SECTION_MARKER = re.compile(r"--8<-- \[(?P<kind>start|end):(?P<name>[\w-]+)\]")
 OPT_OUT = re.compile(r"# Not run: \S")  # the first line of every file in unchecked/
+
+
+def kind(language: str) -> str | None:
+    """ "python" or "shell" by the Pygments lexer that highlights `language`, else None."""
+    try:
+        lexer = get_lexer_by_name(language)
+    except ClassNotFound:
+        return None
+    if isinstance(lexer, PYTHON_LEXERS):
+        return "python"
+    if type(lexer).__module__ == "pygments.lexers.shell":
+        return "shell"
+    return None
 
 
 @dataclass
@@ -34,6 +66,10 @@ class Block:
     title: str = ""
     text: str = ""
     _in: set[str] = field(default_factory=set)  # "title" / "code" while inside them
+
+    @property
+    def kind(self) -> str | None:
+        return kind(next((c[9:] for c in self.classes if c.startswith("language-")), ""))
 
 
 class CodeBlocks(HTMLParser):
@@ -69,10 +105,22 @@ class CodeBlocks(HTMLParser):
             self.blocks[-1].title += data
 
 
-def python_blocks(page: Path) -> list[Block]:
+def checked_blocks(site: Path, page: Path) -> list[tuple[Block, str]]:
+    """The Python and shell blocks of a built page, each with its place: `docs/PAGE.md:LINE` of
+    its fence (the nth such fence of the Markdown page is the nth such block), or the HTML page
+    for generated pages."""
     parser = CodeBlocks()
     parser.feed(page.read_text(encoding="utf-8"))
-    return [b for b in parser.blocks if b.classes & PYTHON_CLASSES]
+    blocks = [b for b in parser.blocks if b.kind]
+    html = page.relative_to(site)
+    name = html.parent if html.name == "index.html" else html.with_suffix("")
+    for markdown in (ROOT / "docs" / name).with_suffix(".md"), ROOT / "docs" / name / "index.md":
+        if markdown.is_file():
+            lines = [line for line, info, _ in fences(markdown) if kind(language(info))]
+            if len(lines) == len(blocks):
+                place = markdown.relative_to(ROOT).as_posix()
+                return [(b, f"{place}:{line}") for b, line in zip(blocks, lines, strict=True)]
+    return [(b, html.as_posix()) for b in blocks]
 
 
 def shown(text: str) -> str:
@@ -107,20 +155,8 @@ def sources(*patterns: str) -> dict[str, str]:
     return found
 
 
-def where(site: Path, page: Path, number: int, block: Block) -> str:
-    """The Markdown page (and line of the block's first line, if written there), or the HTML."""
+def label(place: str, number: int, block: Block) -> str:
     first = next((ln for ln in block.text.splitlines() if ln.strip()), "")
-    html = page.relative_to(site)
-    name = html.parent if html.name == "index.html" else html.with_suffix("")
-    place = html.as_posix()
-    for markdown in (ROOT / "docs" / name).with_suffix(".md"), ROOT / "docs" / name / "index.md":
-        if markdown.is_file():
-            text = markdown.read_text(encoding="utf-8")
-            at = text.find(first) if first.strip() else -1
-            place = markdown.relative_to(ROOT).as_posix() + (
-                f":{text.count(chr(10), 0, at) + 1}" if at >= 0 else f" ({html.as_posix()})"
-            )
-            break
     return f"{place}: Python block {number} ({first.strip()!r})"
 
 
@@ -128,11 +164,24 @@ def test_every_python_block_is_accounted_for(built_site: Path, summary: list[str
     executed = {shown(e.code.source) for e in collect() if not e.problem}
     verbatim = sources(*TEACHING_CODE, "calculations/**/*.py", "snippets/**/*.py")
     opted_out = sources("unchecked/*.py")
+    sessions = [s for md in sorted((ROOT / "docs").rglob("*.md")) for s in find_sessions(md)]
+    # A shell block is a session: the one at its page line, or (generated page) one of its text.
+    session_places = {f"{s.page.relative_to(ROOT).as_posix()}:{s.line}" for s in sessions}
+    session_texts = {shown(s.text) for s in sessions}
     pages = sorted(built_site.rglob("*.html"))
-    counts = dict.fromkeys(["blocks", "executed", "verbatim", "opted out"], 0)
-    unaccounted, no_reason = [], []
+    counts = dict.fromkeys(["blocks", "executed", "verbatim", "opted out", "sessions"], 0)
+    unaccounted, no_reason, not_run = [], [], []
     for page in pages:
-        for number, block in enumerate(python_blocks(page), start=1):
+        blocks = checked_blocks(built_site, page)
+        for place, block in ((p, b) for b, p in blocks if b.kind == "shell"):
+            if place in session_places or (
+                place.endswith(".html") and shown(block.text) in session_texts
+            ):
+                counts["sessions"] += 1
+            else:
+                not_run.append(place)
+        python = [(b, p) for b, p in blocks if b.kind == "python"]
+        for number, (block, place) in enumerate(python, start=1):
             text = shown(block.text)
             counts["blocks"] += 1
             if text in executed:
@@ -144,13 +193,13 @@ def test_every_python_block_is_accounted_for(built_site: Path, summary: list[str
                 if not OPT_OUT.match(text):
                     no_reason.append(opted_out[text])
             else:
-                unaccounted.append(where(built_site, page, number, block))
+                unaccounted.append(label(place, number, block))
     summary.append(
         f"coverage: {len(pages)} pages, {counts['blocks']} python blocks, "
         f"{counts['executed']} executed, {counts['verbatim']} verbatim sources, "
-        f"{counts['opted out']} opted out"
+        f"{counts['opted out']} opted out, {counts['sessions']} sessions"
     )
-    if unaccounted or no_reason:
+    if unaccounted or no_reason or not_run:
         pytest.fail(
             "\n".join(
                 [
@@ -161,6 +210,12 @@ def test_every_python_block_is_accounted_for(built_site: Path, summary: list[str
                 + [
                     f"{name}:1: an opted-out example must start with '# Not run: <reason>'"
                     for name in no_reason
+                ]
+                + [
+                    f"{place}: shell block not run: write it as ```console (or "
+                    "```{.console cwd=...}) so the suite runs it (see CONTRIBUTING.md, "
+                    "'Shell sessions')"
+                    for place in not_run
                 ]
             ),
             pytrace=False,
@@ -178,14 +233,15 @@ def test_embedded_sources_are_exact(built_site: Path):
     by_name = {p.relative_to(ROOT).as_posix(): source_texts(p) for p in teaching}
     stale, checked = [], 0
     for page in sorted(built_site.rglob("*.html")):
-        for number, block in enumerate(python_blocks(page), start=1):
+        python = [(b, p) for b, p in checked_blocks(built_site, page) if b.kind == "python"]
+        for number, (block, place) in enumerate(python, start=1):
             texts = by_name.get(block.title.split(" ")[0])
             if texts is None:
                 continue
             checked += 1
             if block.text.rstrip("\n") not in texts.values():
                 stale.append(
-                    f"{where(built_site, page, number, block)} is titled "
+                    f"{label(place, number, block)} is titled "
                     f"{block.title!r} but is not that file's current text "
                     f'(include it: --8<-- "{block.title.split(" ")[0]}")'
                 )

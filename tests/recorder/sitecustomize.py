@@ -3,7 +3,9 @@ PYTHONPATH), so the example itself runs unchanged, as `python NAME.py` or `pytho
 
 It changes nothing the example prints. It notes which line of the `__main__` module was running
 when each piece of stdout was written, and where an uncaught exception left it, so that a failure
-can name the line and `--update-examples` knows which comment to rewrite.
+can name the line and `--update-examples` knows which comment to rewrite. It also notes which
+files of its working folder ran (the script and every module it imported), so that a file no
+example runs can be found.
 """
 
 import atexit
@@ -15,6 +17,14 @@ import traceback
 
 _record_file = os.environ.pop("EXAMPLE_RECORD_FILE", None)
 _events = []
+_folder = os.path.realpath(os.getcwd())
+_loaded = set()  # files of the working folder that ran, even a module whose import then failed
+
+
+def _note_module_code(event, args):
+    # Python audits `exec` of each module's code as it is imported (a failed import stays noted).
+    if event == "exec" and hasattr(args[0], "co_filename"):
+        _loaded.add(args[0].co_filename)
 
 
 def _is_main_module(frame):
@@ -58,6 +68,11 @@ def _excepthook(exc_type, exc, tb, _original=sys.excepthook):
 
 
 def _save():
+    _loaded.add(getattr(sys.modules.get("__main__"), "__file__", None) or "")
+    for path in sorted(p for p in _loaded if os.path.isfile(p)):
+        relative = os.path.relpath(os.path.realpath(path), _folder)
+        if not relative.startswith(".."):
+            _events.append({"kind": "loaded", "line": None, "text": relative})
     with open(_record_file, "w", encoding="utf-8") as f:
         json.dump(_events, f)
 
@@ -65,4 +80,5 @@ def _save():
 if _record_file:
     sys.stdout = _NotingStream(sys.stdout)
     sys.excepthook = _excepthook
+    sys.addaudithook(_note_module_code)
     atexit.register(_save)
