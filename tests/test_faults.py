@@ -199,6 +199,35 @@ FAULTS = [
         page_block('int("x")  # Raises: ValueError: x\nint("y")  # Raises: ValueError: y'),
         at("docs/modules.md", "a second # Raises: is never reached"),
     ),
+    Fault(
+        "a Python block under another Python lexer's name",
+        "docs/standard-library.md",
+        "",
+        '\n```numpy\nprint("numpy fault")  # Output: wrong\n```\n',
+        at("docs/standard-library.md", "numpy fault"),
+    ),
+    Fault(
+        "a shell session written as ```bash",
+        "docs/packages.md",
+        "",
+        '\n```bash\n$ python -c "print(6 * 7)"\n41\n```\n',
+        at("docs/packages.md", "shell block not run"),
+    ),
+    Fault(
+        "a block for a Python no supported version runs",
+        "docs/subpackages.md",
+        "",
+        '\n```{.python python="3.10"}\nprint("old")  # Output: old\n```\n',
+        at("docs/subpackages.md", 'python="3.10": no supported Python runs it'),
+    ),
+    Fault(
+        "a file in a snippet folder that nothing runs",
+        "snippets/geometry_package/geometry/shapes/circle.py",
+        "",
+        "",
+        r"snippets/geometry_package/geometry/shapes/never_run\.py: no session runs or imports it",
+        creates=("snippets/geometry_package/geometry/shapes/never_run.py", "AREA = 1 / 0\n"),
+    ),
     # Faults that stop the strict build.
     Fault(
         "a missing snippet file",
