@@ -361,8 +361,9 @@ def rewrite(source: str, run: Run) -> str:
     lines = source.splitlines()
     actual, unclaimed = actual_outputs(claims, run)
     statements, _ = _statements(ast.parse(source))
-    for line, text in unclaimed:
-        # A new claim goes on the outermost statement that printed, e.g. the loop, not its body.
+
+    def new_claim(line: int) -> Claim:
+        """A claim on the outermost statement running `line`: the loop, not its body."""
         outer = max(
             (s for s in statements if s.lineno <= line <= s.end_lineno),
             key=lambda s: s.end_lineno - s.lineno,
@@ -371,18 +372,14 @@ def rewrite(source: str, run: Run) -> str:
             outer.lineno, outer.end_lineno, outer.col_offset, bool(getattr(outer, "body", None))
         )
         claims.append(claim)
-        actual[id(claim)] = text
+        return claim
+
+    for line, text in unclaimed:
+        actual[id(new_claim(line))] = text
     raised_line, raised = run.raised or (None, None)
     raiser = _owner(claims, raised_line)
     if raised and raiser is None:
-        outer = max(
-            (s for s in statements if s.lineno <= raised_line <= s.end_lineno),
-            key=lambda s: s.end_lineno - s.lineno,
-        )
-        raiser = Claim(
-            outer.lineno, outer.end_lineno, outer.col_offset, bool(getattr(outer, "body", None))
-        )
-        claims.append(raiser)
+        raiser = new_claim(raised_line)
     # Edit from the bottom up, so the line numbers of the claims above stay right.
     for claim in sorted(claims, key=lambda c: c.last, reverse=True):
         output = actual.get(id(claim), [])
