@@ -7,8 +7,10 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
+from mkdocs.config import load_config
 
 ROOT = Path(__file__).resolve().parents[1]
 # Quiet the "MkDocs 2.0" banners of newer plugins; real warnings still print and still fail.
@@ -26,6 +28,12 @@ def build_site(root: Path, into: Path) -> subprocess.CompletedProcess:
         text=True,
         timeout=300,
     )
+
+
+def site_path(project: Path = ROOT) -> str:
+    """The path of the site's `site_url` ("/modules-and-packages/"): where its pages are served,
+    and what the 404 page's site-absolute links start with."""
+    return urlsplit(load_config(str(project / "mkdocs.yml")).site_url or "/").path
 
 
 def copy_project(into: Path) -> Path:

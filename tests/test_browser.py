@@ -13,11 +13,10 @@ from collections.abc import Iterator
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from conftest import ROOT
+from conftest import ROOT, site_path
 from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 
 SCHEMES = {"light": "default", "dark": "slate"}  # emulated preference: Material's scheme name
@@ -72,8 +71,7 @@ def browser() -> Iterator[Browser]:
 def site_url(built_site: Path) -> Iterator[str]:
     """The built site on a free loopback port, under the path of its `site_url` (the 404 page
     links its assets by absolute path, so the prefix must resolve)."""
-    home = (built_site / "index.html").read_text(encoding="utf-8")
-    prefix = urlsplit(re.search(r'<link rel="canonical" href="([^"]+)"', home)[1]).path
+    prefix = site_path()
 
     class Handler(SimpleHTTPRequestHandler):
         def translate_path(self, path: str) -> str:

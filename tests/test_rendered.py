@@ -24,6 +24,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
+from outputs import TEACHING_CODE
 from pygments.lexers import get_lexer_by_name
 from pygments.lexers.python import (
     Python2Lexer,
@@ -33,8 +34,9 @@ from pygments.lexers.python import (
     PythonTracebackLexer,
 )
 from pygments.util import ClassNotFound
-from sessions import fences, find_sessions, language
-from test_examples import TEACHING_CODE, collect
+from sessions import fences, language
+from test_examples import collect
+from test_sessions import SESSIONS
 
 PYTHON_LEXERS = (
     PythonLexer,  # and its subclasses: NumPy, ...
@@ -145,14 +147,22 @@ def source_texts(path: Path) -> dict[str, str]:
     return {key: "\n".join(value) for key, value in texts.items()}
 
 
-def sources(*patterns: str) -> dict[str, str]:
-    """Shown text -> include name, for every file matching the glob patterns."""
+def sources(paths) -> dict[str, str]:
+    """Shown text -> include name, for each file (and each named section) of `paths`."""
     found = {}
-    for pattern in patterns:
-        for path in sorted(ROOT.glob(pattern)):
-            if path.is_file() and "__pycache__" not in path.parts:
-                found |= {shown(text): key for key, text in source_texts(path).items()}
+    for path in paths:
+        if path.is_file() and "__pycache__" not in path.parts:
+            found |= {shown(text): key for key, text in source_texts(path).items()}
     return found
+
+
+# Every file of the teaching code: what pages may show verbatim under its own name.
+TEACHING_FILES = [
+    p
+    for name in TEACHING_CODE
+    for p in sorted([ROOT / name, *(ROOT / name).rglob("*.py")])
+    if p.is_file() and "__pycache__" not in p.parts
+]
 
 
 def label(place: str, number: int, block: Block) -> str:
@@ -162,12 +172,11 @@ def label(place: str, number: int, block: Block) -> str:
 
 def test_every_python_block_is_accounted_for(built_site: Path, summary: list[str]):
     executed = {shown(e.code.source) for e in collect() if not e.problem}
-    verbatim = sources(*TEACHING_CODE, "calculations/**/*.py", "snippets/**/*.py")
-    opted_out = sources("unchecked/*.py")
-    sessions = [s for md in sorted((ROOT / "docs").rglob("*.md")) for s in find_sessions(md)]
+    verbatim = sources([*TEACHING_FILES, *sorted(ROOT.glob("snippets/**/*.py"))])
+    opted_out = sources(sorted(ROOT.glob("unchecked/*.py")))
     # A shell block is a session: the one at its page line, or (generated page) one of its text.
-    session_places = {f"{s.page.relative_to(ROOT).as_posix()}:{s.line}" for s in sessions}
-    session_texts = {shown(s.text) for s in sessions}
+    session_places = {f"{s.page.relative_to(ROOT).as_posix()}:{s.line}" for s in SESSIONS}
+    session_texts = {shown(s.text) for s in SESSIONS}
     pages = sorted(built_site.rglob("*.html"))
     counts = dict.fromkeys(["blocks", "executed", "verbatim", "opted out", "sessions"], 0)
     unaccounted, no_reason, not_run = [], [], []
@@ -224,13 +233,7 @@ def test_every_python_block_is_accounted_for(built_site: Path, summary: list[str
 
 def test_embedded_sources_are_exact(built_site: Path):
     """A block titled with a file of the teaching code shows that file (or a section) as it is."""
-    teaching = [
-        p
-        for name in TEACHING_CODE
-        for p in [ROOT / name, *(ROOT / name).rglob("*.py")]
-        if p.is_file() and "__pycache__" not in p.parts
-    ]
-    by_name = {p.relative_to(ROOT).as_posix(): source_texts(p) for p in teaching}
+    by_name = {p.relative_to(ROOT).as_posix(): source_texts(p) for p in TEACHING_FILES}
     stale, checked = [], 0
     for page in sorted(built_site.rglob("*.html")):
         python = [(b, p) for b, p in checked_blocks(built_site, page) if b.kind == "python"]

@@ -13,10 +13,8 @@ import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from urllib.parse import urlsplit
 
-from conftest import QUIET, copy_project
-from mkdocs.config import load_config
+from conftest import QUIET, copy_project, site_path
 
 SNIPPET = "snippets/packages_import_dotted.py"
 PAGE = "packages/"
@@ -33,7 +31,7 @@ def free_port() -> int:
 def serve(project: Path, log: Path) -> Iterator[str]:
     """Run `mkdocs serve` on a free loopback port; yield the site's URL; kill it in any case."""
     port = free_port()
-    prefix = urlsplit(load_config(str(project / "mkdocs.yml")).site_url or "/").path
+    prefix = site_path(project)
     with log.open("w") as stderr:
         server = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
