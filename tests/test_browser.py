@@ -18,6 +18,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from conftest import ROOT, site_path
 from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
+from test_first_load import dropped_selectors
 
 SCHEMES = {"light": "default", "dark": "slate"}  # emulated preference: Material's scheme name
 AXE_RULES = {
@@ -27,6 +28,7 @@ AXE_RULES = {
     }
 }
 SCREENSHOTS = ROOT / "screenshots"
+MATCHING = "selectors => selectors.filter(s => document.querySelector(s))"
 INSTALL_HINT = (
     "no Chromium to run the browser tests: install one with `sudo apt-get install "
     "chromium` (Debian, Ubuntu) or `uv run playwright install chromium`"
@@ -137,7 +139,7 @@ def test_every_page(
     page.on("console", lambda m: m.type == "error" and console_errors.append(m.text))
     page.on("pageerror", lambda e: console_errors.append(str(e)))
     SCREENSHOTS.mkdir(exist_ok=True)
-    problems, pages = [], built_pages(built_site)
+    problems, pages, dropped = [], built_pages(built_site), dropped_selectors(built_site)
     for path in pages:
         console_errors.clear()
         context.outside.clear()
@@ -148,6 +150,11 @@ def test_every_page(
         if shown != SCHEMES[scheme]:
             problems.append(f"{name}: shown in scheme {shown!r}, not {SCHEMES[scheme]!r}")
         problems += [f"{name}: {violation}" for violation in axe_violations(page)]
+        problems += [
+            f"{name}: scripts/first_load.py dropped the theme's CSS rule for `{selector}`, "
+            "which matches an element here"
+            for selector in page.evaluate(MATCHING, dropped)
+        ]
         shot = SCREENSHOTS / (path.strip("/").replace("/", "-").removesuffix(".html") or "index")
         page.screenshot(path=f"{shot}-{scheme}-desktop.png", full_page=True)
 
@@ -165,7 +172,13 @@ def test_every_page(
 
 def test_search_finds_namespace_packages(context: BrowserContext, site_url: str):
     page = context.new_page()
-    page.goto(site_url)
+    index = []
+    page.on("request", lambda r: r.url.endswith("search_index.json") and index.append(r.url))
+    page.goto(site_url, wait_until="networkidle")
+    assert not index, (
+        "the home page fetched the search index before search was opened; "
+        "overrides/partials/search-on-demand.html should hold it back"
+    )
     page.get_by_role("textbox", name="Search").click()
     page.keyboard.type("namespace")
     results = page.locator(".md-search-result__item")
