@@ -5,8 +5,9 @@
   attribute value, that no page's HTML and no script of the theme ever uses. Then drop the
   custom properties (`--md-...`) that nothing reads any more, most of them inline SVG icons.
   A selector stays whenever in doubt: classes inside `:not()` or another function, ids and
-  element names never count against it. tests/test_browser.py checks that every page computes
-  the same styles with the trimmed stylesheets as with the theme's own.
+  element names never count against it. tests/test_browser.py checks that no dropped selector
+  matches an element of any page, and tests/test_first_load.py that every custom property the
+  trimmed rules read is still declared.
 - mkdocstrings links its stylesheet from every page; only the Reference pages use it, so
   overrides/main.html links it there instead.
 """
@@ -166,12 +167,9 @@ def on_post_build(config: MkDocsConfig) -> None:
         )
         for path in (site / "assets" / "stylesheets").glob("*.css")
     }
+    read_inline = used.words | used.attributes["style"]
     while True:  # a property may be read only by another one that nothing reads
-        read = (
-            used.words
-            | used.attributes["style"]
-            | {name for rules in sheets.values() for name in VAR.findall(css(rules))}
-        )
+        read = read_inline | {name for rules in sheets.values() for name in VAR.findall(css(rules))}
         trimmed = {path: without_unread_properties(rules, read) for path, rules in sheets.items()}
         if trimmed == sheets:
             break
