@@ -15,6 +15,7 @@ import zipfile
 from pathlib import Path
 
 import mkdocs_gen_files
+from mkdocs.structure.files import InclusionLevel
 
 ROOT = Path(mkdocs_gen_files.config.config_file_path).parent
 TEACHING_CODE = ["math_operations.py", "calculations"]
@@ -91,6 +92,12 @@ def write_reference() -> None:
         summary.append(f"* [{module}]({module}.md)\n")
     with mkdocs_gen_files.open("reference/SUMMARY.md", "w") as out:
         out.writelines(summary)
+    # literate-nav reads it for the menu; it's no page of its own. (`exclude_docs` can't do this:
+    # literate-nav marks the file "not in nav" before MkDocs applies the exclusions.)
+    nav_file = mkdocs_gen_files.FilesEditor.current().files.get_file_from_path(
+        "reference/SUMMARY.md"
+    )
+    nav_file.inclusion = InclusionLevel.EXCLUDED
 
 
 def reader_layout() -> dict[str, Path]:

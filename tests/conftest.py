@@ -36,6 +36,13 @@ def site_path(project: Path = ROOT) -> str:
     return urlsplit(load_config(str(project / "mkdocs.yml")).site_url or "/").path
 
 
+def built_pages(site: Path) -> list[str]:
+    """Every HTML page of a build, as a URL path relative to the site root ("" = home)."""
+    return sorted(
+        p.relative_to(site).as_posix().removesuffix("index.html") for p in site.rglob("*.html")
+    )
+
+
 def copy_project(into: Path) -> Path:
     """A copy of the checkout, without git, environments and caches, for tests that edit it."""
     shutil.copytree(

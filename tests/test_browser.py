@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from conftest import ROOT, site_path
+from conftest import ROOT, built_pages, site_path
 from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 from test_first_load import dropped_selectors
 
@@ -87,13 +87,6 @@ def site_url(built_site: Path) -> Iterator[str]:
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_port}{prefix}"
     server.shutdown()
-
-
-def built_pages(site: Path) -> list[str]:
-    """Every HTML page of the build, as a URL path relative to the site root ("" = home)."""
-    return sorted(
-        p.relative_to(site).as_posix().removesuffix("index.html") for p in site.rglob("*.html")
-    )
 
 
 @pytest.fixture

@@ -1,9 +1,37 @@
-"""The site builds with `mkdocs build --strict`: no broken link, anchor, nav entry or include."""
+"""The site builds with `mkdocs build --strict`: no broken link, anchor, nav entry or include;
+and every page it builds is one the menu leads to."""
 
+from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+from conftest import built_pages
+
+
+class MenuLinks(HTMLParser):
+    """Where the links of the theme's menus (`md-nav__link`) on one page lead."""
+
+    def __init__(self):
+        super().__init__()
+        self.targets: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "a" and "md-nav__link" in (attrs.get("class") or "").split():
+            self.targets.add(urlsplit(urljoin("/", attrs.get("href") or "")).path)
 
 
 def test_strict_build(built_site: Path):
-    pages = sorted(p.relative_to(built_site).as_posix() for p in built_site.rglob("*.html"))
-    assert "index.html" in pages
-    assert "modules/index.html" in pages
+    pages = built_pages(built_site)
+    assert "" in pages
+    assert "modules/" in pages
+
+
+def test_every_page_is_in_the_menu(built_site: Path):
+    menu = MenuLinks()
+    menu.feed((built_site / "index.html").read_text(encoding="utf-8"))
+    built = {"/" + page for page in built_pages(built_site)}
+    orphans = sorted(built - menu.targets - {"/404.html"})
+    assert not orphans, (
+        "built, but no menu links to it (readers could only find it by URL): " + ", ".join(orphans)
+    )
