@@ -1,11 +1,12 @@
 """scripts/first_load.py trims Material's stylesheets to the rules this site can use. Here,
 independently of how it decides: every custom property the trimmed rules read is still declared,
 and `dropped_selectors()` lists what it removed, for tests/test_browser.py to check that none of
-it matches an element of any page."""
+it matches an element of any page. Also: no script holds up a page's first paint."""
 
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 
 import material
@@ -75,3 +76,47 @@ def test_trimmed_css_declares_every_property_it_reads(built_site: Path):
         f"the trimmed stylesheets still read: {', '.join(lost[:5])}"
         + (", ..." if len(lost) > 5 else "")
     )
+
+
+class Scripts(HTMLParser):
+    """A page's `<script>` elements: (attributes, inline text)."""
+
+    def __init__(self):
+        super().__init__()
+        self.found: list[tuple[dict, list[str]]] = []
+        self.inside = False
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "script":
+            self.found.append((dict(attrs), []))
+            self.inside = True
+
+    def handle_endtag(self, tag):
+        self.inside = self.inside and tag != "script"
+
+    def handle_data(self, data):
+        if self.inside:
+            self.found[-1][1].append(data)
+
+
+def test_no_script_holds_up_the_first_paint(built_site: Path):
+    """Material's script is deferred (overrides/main.html), so what uses its `document$` must
+    run after it: as a module, never as an inline classic script."""
+    problems = []
+    for path in sorted(built_site.rglob("*.html")):
+        page = path.relative_to(built_site).as_posix()
+        scripts = Scripts()
+        scripts.feed(path.read_text(encoding="utf-8"))
+        for attrs, text in scripts.found:
+            late = "defer" in attrs or "async" in attrs or attrs.get("type") == "module"
+            if "src" in attrs and not late:
+                problems.append(
+                    f"{page}: <script src={attrs['src']}> is neither defer nor async: "
+                    "the page cannot paint before it is downloaded and run (see overrides/main.html)"
+                )
+            if "src" not in attrs and "document$" in "".join(text) and not late:
+                problems.append(
+                    f"{page}: an inline <script> uses document$, which Material's "
+                    'deferred script has not defined yet: make it type="module"'
+                )
+    assert not problems, "\n".join(problems)
