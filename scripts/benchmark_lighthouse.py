@@ -6,8 +6,9 @@ Both are served on loopback with gzip, as a static host (GitHub Pages) serves th
 
 Needs Node.js with npm and Debian's `chromium` (or CHROME_PATH). Lighthouse is installed once
 with npm into ~/.cache/modules-and-packages/lighthouse. Performance varies from run to run (on a
-2-core machine by several points), so each page is measured N times (default 3) and its median
-run by performance is reported, as Lighthouse's own docs advise, with the range of the N scores.
+2-core machine by several points), so each page is measured N times (default 3), in N rounds
+over all pages, and its median run by performance is reported, as Lighthouse's own docs advise,
+with the range of the N scores.
 Prints one row per page, the stock starter's first, then the pages that miss a target.
 """
 
@@ -205,9 +206,15 @@ def main() -> None:
             f"perf of {runs_per_page}",
         ]
         print("{:<44}{:>6}{:>6}{:>10}{:>6}{:>8}{:>10}{:>11}{:>8}{:>12}".format(*header))
-        rows = {}
-        for name, url in runs:
-            row = rows[name] = median_run([measure(cli, chrome, url) for _ in range(runs_per_page)])
+        # Round by round over every page, the starter's included: a machine that slows down
+        # for a while then weighs on every row alike, not on a few pages measured together.
+        measured: dict[str, list[dict]] = {name: [] for name, _ in runs}
+        for round_ in range(runs_per_page):
+            print(f"round {round_ + 1} of {runs_per_page}...", file=sys.stderr, flush=True)
+            for name, url in runs:
+                measured[name].append(measure(cli, chrome, url))
+        rows = {name: median_run(results) for name, results in measured.items()}
+        for name, row in rows.items():
             print(
                 "{:<44}{:>6}{:>6}{:>10}{:>6}{:>8.1f}{:>10}{:>11}{:>8}{:>12}".format(
                     name, *row.values()
