@@ -92,7 +92,8 @@ class Scripts(HTMLParser):
             self.inside = True
 
     def handle_endtag(self, tag):
-        self.inside = self.inside and tag != "script"
+        if tag == "script":
+            self.inside = False
 
     def handle_data(self, data):
         if self.inside:
