@@ -197,19 +197,46 @@ def test_copy_button_copies_the_snippet(context: BrowserContext, site_url: str):
     assert copied == snippet.read_text(encoding="utf-8").rstrip("\n"), snippet
 
 
-def test_palette_toggle_switches_and_persists(context: BrowserContext, site_url: str):
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_first_paint_is_in_the_readers_scheme(scheme: str, context: BrowserContext, site_url: str):
+    """Material's script is deferred, so a page paints before it runs: the scheme must already
+    be set by then (overrides/partials/javascripts/palette.html). Without Material's script
+    the page stays as it was first painted."""
+    context.route("**/assets/javascripts/bundle.*.js", lambda route: route.abort())
+    page = context.new_page()
+    page.emulate_media(color_scheme=scheme)
+    page.goto(site_url)
+    script = "overrides/partials/javascripts/palette.html"
+    expect(page.locator("body"), f"the first paint's scheme, set by {script}").to_have_attribute(
+        "data-md-color-scheme", SCHEMES[scheme]
+    )
+    toggle = page.locator("label[for^=__palette]:visible")
+    expect(toggle, f"the palette toggle shown from the first paint, by {script}").to_have_count(1)
+
+
+def test_palette_follows_the_system_and_the_reader(context: BrowserContext, site_url: str):
     page = context.new_page()
     page.emulate_media(color_scheme="light")
     page.goto(site_url)
     scheme = page.locator("body")
     expect(scheme).to_have_attribute("data-md-color-scheme", "default")
+    page.emulate_media(color_scheme="dark")  # "automatic" follows the system as it changes
+    expect(scheme).to_have_attribute("data-md-color-scheme", "slate")
+    page.emulate_media(color_scheme="light")
+    expect(scheme).to_have_attribute("data-md-color-scheme", "default")
     for _ in range(len(SCHEMES) + 1):  # automatic -> light -> dark
         if scheme.get_attribute("data-md-color-scheme") == "slate":
             break
-        page.locator("[data-md-component=palette] label:visible").click()
+        page.locator("label[for^=__palette]:visible").click()
     expect(scheme).to_have_attribute("data-md-color-scheme", "slate")
+    # the browser's own parts (scroll bars) go dark too
+    expect(page.locator("meta[name=color-scheme]")).to_have_attribute("content", "dark")
     page.reload()
     expect(scheme).to_have_attribute("data-md-color-scheme", "slate")
+    page.locator("input[name=__palette]").first.focus()  # Enter moves on: dark -> automatic
+    page.keyboard.press("Enter")
+    expect(scheme).to_have_attribute("data-md-color-scheme", "default")
+    expect(scheme).to_have_attribute("data-md-color-media", "(prefers-color-scheme)")
 
 
 def test_content_tab_switches(context: BrowserContext, site_url: str):
