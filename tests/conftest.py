@@ -36,10 +36,15 @@ def site_path(project: Path = ROOT) -> str:
     return urlsplit(load_config(str(project / "mkdocs.yml")).site_url or "/").path
 
 
+def built_files(site: Path) -> list[Path]:
+    """Every HTML page of a build, as the file to read."""
+    return sorted(site.rglob("*.html"))
+
+
 def built_pages(site: Path) -> list[str]:
     """Every HTML page of a build, as a URL path relative to the site root ("" = home)."""
     return sorted(
-        p.relative_to(site).as_posix().removesuffix("index.html") for p in site.rglob("*.html")
+        p.relative_to(site).as_posix().removesuffix("index.html") for p in built_files(site)
     )
 
 

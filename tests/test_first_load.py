@@ -11,6 +11,7 @@ from pathlib import Path
 
 import material
 import tinycss2
+from conftest import built_files
 
 THEME_CSS = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
 # What a page at rest cannot show: pseudo-elements and states a reader brings about. A dropped
@@ -104,7 +105,7 @@ def test_no_script_holds_up_the_first_paint(built_site: Path):
     """Material's script is deferred (overrides/main.html), so what uses its `document$` must
     run after it: as a module, never as an inline classic script."""
     problems = []
-    for path in sorted(built_site.rglob("*.html")):
+    for path in built_files(built_site):
         page = path.relative_to(built_site).as_posix()
         scripts = Scripts()
         scripts.feed(path.read_text(encoding="utf-8"))

@@ -23,7 +23,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, built_files
 from outputs import TEACHING_CODE
 from pygments.lexers import get_lexer_by_name
 from pygments.lexers.python import (
@@ -177,7 +177,7 @@ def test_every_python_block_is_accounted_for(built_site: Path, summary: list[str
     # A shell block is a session: the one at its page line, or (generated page) one of its text.
     session_places = {f"{s.page.relative_to(ROOT).as_posix()}:{s.line}" for s in SESSIONS}
     session_texts = {shown(s.text) for s in SESSIONS}
-    pages = sorted(built_site.rglob("*.html"))
+    pages = built_files(built_site)
     counts = dict.fromkeys(["blocks", "executed", "verbatim", "opted out", "sessions"], 0)
     unaccounted, no_reason, not_run = [], [], []
     for page in pages:
@@ -235,7 +235,7 @@ def test_embedded_sources_are_exact(built_site: Path):
     """A block titled with a file of the teaching code shows that file (or a section) as it is."""
     by_name = {p.relative_to(ROOT).as_posix(): source_texts(p) for p in TEACHING_FILES}
     stale, checked = [], 0
-    for page in sorted(built_site.rglob("*.html")):
+    for page in built_files(built_site):
         python = [(b, p) for b, p in checked_blocks(built_site, page) if b.kind == "python"]
         for number, (block, place) in enumerate(python, start=1):
             texts = by_name.get(block.title.split(" ")[0])
