@@ -13,6 +13,6 @@ Examples:
     ```
 """
 
-from .math_operations import add, subtract
+from .math_operations import add, subtract  # (1)!
 
 __all__ = ["add", "subtract"]

@@ -41,11 +41,14 @@ def built_files(site: Path) -> list[Path]:
     return sorted(site.rglob("*.html"))
 
 
+def url_path(site: Path, file: Path) -> str:
+    """A built HTML file's URL path relative to the site root ("" = home)."""
+    return file.relative_to(site).as_posix().removesuffix("index.html")
+
+
 def built_pages(site: Path) -> list[str]:
     """Every HTML page of a build, as a URL path relative to the site root ("" = home)."""
-    return sorted(
-        p.relative_to(site).as_posix().removesuffix("index.html") for p in built_files(site)
-    )
+    return sorted(url_path(site, file) for file in built_files(site))
 
 
 def copy_project(into: Path) -> Path:

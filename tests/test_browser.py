@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from conftest import ROOT, built_pages, site_path
+from conftest import ROOT, built_files, built_pages, site_path, url_path
 from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 from test_first_load import dropped_selectors
 
@@ -29,6 +29,32 @@ AXE_RULES = {
 }
 SCREENSHOTS = ROOT / "screenshots"
 MATCHING = "selectors => selectors.filter(s => document.querySelector(s))"
+NEXT_FRAME = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+# Material sets up code blocks as they near the screen (content.lazy), so pages are checked as a
+# reader who scrolled to the end sees them.
+SCROLL_THROUGH = f"""async () => {{
+  for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight) {{
+    scrollTo(0, y);
+    await ({NEXT_FRAME})();
+  }}
+  scrollTo(0, 0);
+  await ({NEXT_FRAME})();
+  // back at the top the header fades the site name back in: check the page once it has
+  const fading = document.getAnimations().filter(change => change instanceof CSSTransition);
+  await Promise.allSettled(fading.map(change => change.finished));
+}}"""
+CODE_BLOCKS = "pre:has(> code)"
+FOCUS = """blocks => ({
+  inFooter: document.activeElement.closest(".md-footer") !== null,
+  copyButtonOf: document.activeElement.matches(".md-code__nav button")
+    ? [...document.querySelectorAll(blocks)].indexOf(document.activeElement.closest("pre"))
+    : null,
+})"""
+VISIBLE = "blocks => [...document.querySelectorAll(blocks)].map(block => block.checkVisibility())"
+# Annotation markers left as text: `# (1)!` in a code block with no numbered list right after it.
+LEFT_AS_TEXT = """() => [...document.querySelectorAll("pre code span[class^=c]")]
+  .filter(comment => /\\(\\d+\\)!/.test(comment.textContent))
+  .map(comment => comment.textContent.trim())"""
 INSTALL_HINT = (
     "no Chromium to run the browser tests: install one with `sudo apt-get install "
     "chromium` (Debian, Ubuntu) or `uv run playwright install chromium`"
@@ -139,10 +165,16 @@ def test_every_page(
         page.set_viewport_size({"width": 1280, "height": 800})
         page.goto(site_url + path, wait_until="networkidle")
         name = f"{path or 'index.html'} ({scheme})"
+        page.evaluate(SCROLL_THROUGH)
         shown = page.evaluate("document.body.dataset.mdColorScheme")
         if shown != SCHEMES[scheme]:
             problems.append(f"{name}: shown in scheme {shown!r}, not {SCHEMES[scheme]!r}")
         problems += [f"{name}: {violation}" for violation in axe_violations(page)]
+        problems += [
+            f"{name}: code annotation `{marker}` shown as text: no numbered list right after its "
+            "code block to take its number"
+            for marker in page.evaluate(LEFT_AS_TEXT)
+        ]
         problems += [
             f"{name}: scripts/first_load.py dropped the theme's CSS rule for `{selector}`, "
             "which matches an element here"
@@ -181,20 +213,83 @@ def test_search_finds_namespace_packages(context: BrowserContext, site_url: str)
     ).to_be_visible()
 
 
-def test_copy_button_copies_the_snippet(context: BrowserContext, site_url: str):
+def first_annotated(site: Path) -> str:
+    """The URL path of the first page with a code annotation, a `# (1)!` comment."""
+    return url_path(
+        site, next(f for f in built_files(site) if "(1)!</span>" in f.read_text("utf-8"))
+    )
+
+
+@pytest.mark.parametrize("annotated", [False, True], ids=["plain", "annotated"])
+def test_copy_button_copies_the_file(
+    annotated: bool, context: BrowserContext, site_url: str, built_site: Path
+):
+    """The copy button of an included file copies the file, annotation markers left out."""
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url)
     page = context.new_page()
-    page.goto(site_url + "modules/")
+    page.goto(site_url + (first_annotated(built_site) if annotated else "modules/"))
+    page.evaluate(SCROLL_THROUGH)
     titled = {
         block.locator(".filename").inner_text(): block
         for block in page.locator(".highlight:has(.filename)").all()
+        if (block.locator(".md-annotation").count() > 0) == annotated
     }
-    name = next(name for name in titled if (ROOT / "snippets" / name).is_file())
-    block, snippet = titled[name], ROOT / "snippets" / name
+    block, source = next(
+        (block, file)
+        for title, block in titled.items()
+        for file in (ROOT / "snippets" / title, ROOT / title)
+        if file.is_file()
+    )
     block.hover()
     block.get_by_title("Copy to clipboard").click()
     copied = page.evaluate("navigator.clipboard.readText()")
-    assert copied == snippet.read_text(encoding="utf-8").rstrip("\n"), snippet
+    expected = re.sub(r" *# \(\d+\)!", "", source.read_text(encoding="utf-8")).rstrip("\n")
+    assert copied == expected, source
+
+
+def test_code_annotation_opens(context: BrowserContext, site_url: str, built_site: Path):
+    """A `# (1)!` comment in a code block becomes a marker that shows item 1 of the list below."""
+    path = first_annotated(built_site)
+    page = context.new_page()
+    page.goto(site_url + path)
+    page.evaluate(SCROLL_THROUGH)
+    marker = page.locator(".md-annotation").first
+    expect(marker, f"{path}: `# (1)!` did not become an annotation marker").to_be_attached()
+    marker.focus()
+    expect(marker.locator(".md-tooltip__inner")).to_be_visible()
+    expect(marker.locator(".md-tooltip__inner")).not_to_be_empty()
+
+
+def test_tab_reaches_every_copy_button(context: BrowserContext, site_url: str, built_site: Path):
+    """Material sets up code blocks as they near the screen (content.lazy in mkdocs.yml), a screen
+    ahead (overrides/partials/lazy-code-blocks.html), so pressing Tab through the page with the
+    most code blocks must still land on the copy button of every code block a reader can see."""
+    longest = max(built_files(built_site), key=lambda file: file.read_text("utf-8").count("<pre"))
+    path = url_path(built_site, longest)
+    page = context.new_page()
+    page.goto(site_url + path, wait_until="networkidle")
+    blocks = page.locator(CODE_BLOCKS)
+    assert page.locator(".md-code__nav").count() < blocks.count(), (
+        f"{path}: every code block was set up while the page loaded; "
+        "content.lazy in mkdocs.yml no longer takes effect"
+    )
+    reached = set()
+    for _ in range(1000):  # a bound, so that a focus trap fails the test instead of hanging it
+        page.keyboard.press("Tab")
+        page.evaluate(NEXT_FRAME)  # the frame in which blocks coming near are set up
+        focus = page.evaluate(FOCUS, CODE_BLOCKS)
+        if focus["inFooter"]:
+            break
+        reached.add(focus["copyButtonOf"])
+    missed = [
+        f"{path}: Tab never reached the copy button of code block {number + 1}, which starts "
+        f"{blocks.nth(number).inner_text().splitlines()[0]!r}"
+        for number, visible in enumerate(page.evaluate(VISIBLE, CODE_BLOCKS))
+        if visible and number not in reached
+    ]
+    if missed:
+        missed.append("(overrides/partials/lazy-code-blocks.html)")
+        pytest.fail("\n".join(missed), pytrace=False)
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
