@@ -191,17 +191,43 @@ def lay_out(folder: Path, sources: list[Path]) -> Path:
     return folder
 
 
+_VERSION = r"3\.\d+(?:\.\d+)?"
+_TAG = re.compile(rf"(?P<low>{_VERSION})(?:(?P<newer>\+)|-(?P<high>{_VERSION}))?")
+
+
+def version_range(tag: str) -> tuple[tuple[int, int, int], tuple[int, int, int]]:
+    """The Pythons a version tag stands for, as (oldest, newest) inclusive.
+
+    "3.12": every 3.12 release; "3.12+": 3.12.0 and newer; "3.13.0": that patch release only;
+    "3.13.5+": it and newer; "3.13.0-3.13.4": a span of releases (bounds as above).
+    """
+    match = _TAG.fullmatch(tag)
+    if not match:
+        raise GrammarError(
+            0,
+            f'python="{tag}": write a version as "3.12", "3.12+", "3.13.0", "3.13.5+" '
+            'or "3.13.0-3.13.4"',
+        )
+
+    def bound(text: str, newest: bool) -> tuple[int, int, int]:
+        parts = [int(part) for part in text.split(".")]
+        return (*parts, 10**6 if newest else 0)[:3] if len(parts) == 2 else tuple(parts)
+
+    low = bound(match["low"], newest=False)
+    if match["newer"]:
+        return low, (10**6,) * 3
+    return low, bound(match["high"] or match["low"], newest=True)
+
+
 def skip_reason(version: str | None) -> str | None:
-    """Why an example for Python `version` ("3.12": that one, "3.12+": it and newer) is skipped."""
+    """Why an example tagged `python="<version>"` is skipped on this Python, if it is."""
     if version is None:
         return None
-    if not re.fullmatch(r"3\.\d+\+?", version):
-        raise GrammarError(0, f'python="{version}": write a version as "3.12" or "3.12+"')
-    wanted = tuple(int(part) for part in version.rstrip("+").split("."))
-    here = sys.version_info[:2]
-    if here == wanted or (version.endswith("+") and here > wanted):
+    low, high = version_range(version)
+    here = tuple(sys.version_info[:3])
+    if low <= here <= high:
         return None
-    return f"written for Python {version}, this is {here[0]}.{here[1]}"
+    return f"written for Python {version}, this is {'.'.join(map(str, here))}"
 
 
 def run_example(folder: Path, argv: list[str], settings: dict[str, str] | None = None) -> Run:

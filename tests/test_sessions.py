@@ -11,14 +11,20 @@ from __future__ import annotations
 
 import difflib
 import functools
-import re
 import tempfile
 import tomllib
 from pathlib import Path
 
 import pytest
 from conftest import ROOT
-from outputs import TEACHING_CODE, GrammarError, lay_out, run_example, skip_reason
+from outputs import (
+    TEACHING_CODE,
+    GrammarError,
+    lay_out,
+    run_example,
+    skip_reason,
+    version_range,
+)
 from pytest_examples import CodeExample, EvalExample
 from sessions import SETTING, Session, compare, fences, find_sessions, language
 from test_examples import lint
@@ -111,14 +117,14 @@ def test_snippet_folder(folder: Path, eval_example: EvalExample, monkeypatch):
 
 
 def _version(tag: str) -> tuple[int, ...]:
-    return tuple(int(part) for part in re.findall(r"\d+", tag))
+    return version_range(tag)[0]
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.relative_to(ROOT).as_posix())
 def test_version_tags(page: Path):
     """Blocks for one Python version: the same example in tabs, one version per block."""
     requires = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["requires-python"]
-    oldest = _version(requires)
+    oldest = version_range(requires.removeprefix(">="))[0]
     place = page.relative_to(ROOT).as_posix()
     found, tabs = [], []  # tabs: tagged blocks in a row, same kind and folder, versions rising
     for line, info, _ in [*fences(page), (0, "", None)]:  # a last empty fence ends the last tabs
