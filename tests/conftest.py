@@ -1,96 +1,65 @@
-"""Shared fixtures: the site built once per test session, with `mkdocs build --strict`."""
+"""Fixtures: the site built once per test run with `mkdocs build --strict`, shared by every
+parallel worker; and the closing summary: per-Python counts and the lines tests report."""
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import sys
+from collections import Counter
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
-from mkdocs.config import load_config
-
-ROOT = Path(__file__).resolve().parents[1]
-# Quiet the "MkDocs 2.0" banners of newer plugins; real warnings still print and still fail.
-QUIET = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
-
-
-def build_site(root: Path, into: Path) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` of the project at `root`; never writes inside the checkout."""
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(into)],
-        cwd=root,
-        env=os.environ | QUIET,
-        check=False,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-
-
-def site_path(project: Path = ROOT) -> str:
-    """The path of the site's `site_url` ("/modules-and-packages/"): where its pages are served,
-    and what the 404 page's site-absolute links start with."""
-    return urlsplit(load_config(str(project / "mkdocs.yml")).site_url or "/").path
-
-
-def built_files(site: Path) -> list[Path]:
-    """Every HTML page of a build, as the file to read."""
-    return sorted(site.rglob("*.html"))
-
-
-def url_path(site: Path, file: Path) -> str:
-    """A built HTML file's URL path relative to the site root ("" = home)."""
-    return file.relative_to(site).as_posix().removesuffix("index.html")
-
-
-def built_pages(site: Path) -> list[str]:
-    """Every HTML page of a build, as a URL path relative to the site root ("" = home)."""
-    return sorted(url_path(site, file) for file in built_files(site))
-
-
-def copy_project(into: Path) -> Path:
-    """A copy of the checkout, without git, environments and caches, for tests that edit it."""
-    shutil.copytree(
-        ROOT,
-        into,
-        ignore=shutil.ignore_patterns(
-            ".git", ".venv*", "site", "__pycache__", ".*_cache", "screenshots"
-        ),
-    )
-    return into
+from checker.project import ROOT, build_site
+from filelock import FileLock
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("site")
-    done = build_site(ROOT, site)
-    problems = [line for line in done.stderr.splitlines() if not line.startswith("INFO")]
-    assert done.returncode == 0, "mkdocs build --strict failed:\n" + "\n".join(problems)
+def built_site(tmp_path_factory, request) -> Path:
+    """Built by the first worker that asks; the others wait for it and reuse it (pytest-xdist's
+    documented recipe: one lock in the run's shared temporary folder)."""
+    parallel = hasattr(request.config, "workerinput")  # a pytest-xdist worker
+    shared = tmp_path_factory.getbasetemp().parent if parallel else tmp_path_factory.getbasetemp()
+    site, log = shared / "site", shared / "site.log"
+    with FileLock(shared / "site.lock"):
+        if not log.exists():
+            done = build_site(ROOT, site)
+            problems = [line for line in done.stderr.splitlines() if not line.startswith("INFO")]
+            log.write_text(f"{done.returncode}\n" + "\n".join(problems), encoding="utf-8")
+    returncode, _, problems = log.read_text(encoding="utf-8").partition("\n")
+    assert returncode == "0", "mkdocs build --strict failed:\n" + problems
     return site
 
 
-SUMMARY: list[str] = []  # one-line results that tests report at the end of the run
-
-
-@pytest.fixture
-def summary() -> list[str]:
-    return SUMMARY
-
-
 def pytest_terminal_summary(terminalreporter):
-    for line in SUMMARY:
+    """Lines tests record as `record_property("summary", ...)`, and how many example and session
+    runs each Python made (tests record `record_property("python", version)`)."""
+    lines, runs = [], Counter()
+    for outcome in ("passed", "failed", "skipped"):
+        for report in terminalreporter.stats.get(outcome, []):
+            for name, value in getattr(report, "user_properties", []):
+                if name == "summary" and report.when == "call":
+                    lines.append(value)
+                elif name == "python" and report.when == "call":
+                    runs[value, outcome] += 1
+    for line in lines:
         terminalreporter.write_line(line)
-    # Examples with python="3.12" on their fence run on that version only (tests/outputs.py).
-    other_version = [
+    versions = sorted({version for version, _ in runs}, key=lambda v: tuple(map(int, v.split("."))))
+    if versions:
+        terminalreporter.write_line(
+            "examples and sessions by Python: "
+            + "; ".join(
+                f"{v}: "
+                + ", ".join(
+                    f"{runs[v, o]} {o}" for o in ("passed", "failed", "skipped") if runs[v, o]
+                )
+                for v in versions
+            )
+        )
+    untested = [
         r
         for r in terminalreporter.stats.get("skipped", [])
-        if "written for Python" in str(r.longrepr)
+        if "no interpreter of this run" in str(r.longrepr)
     ]
-    if other_version:
+    if untested:
         terminalreporter.write_line(
-            f"examples for another Python: {len(other_version)} skipped on "
-            f"{sys.version_info[0]}.{sys.version_info[1]} (run the suite on each version)"
+            f"blocks for Pythons not in this run: {len(untested)} skipped (CI fails them; "
+            "CONTRIBUTING.md, 'Every supported Python')"
         )

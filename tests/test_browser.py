@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from conftest import ROOT, built_files, built_pages, site_path, url_path
+from checker.project import ROOT, built_files, built_pages, site_path, url_path
 from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 from test_first_load import dropped_selectors
 
@@ -150,7 +150,7 @@ def axe_violations(page: Page) -> list[str]:
 
 @pytest.mark.parametrize("scheme", SCHEMES)
 def test_every_page(
-    scheme: str, context: BrowserContext, site_url: str, built_site: Path, summary: list[str]
+    scheme: str, context: BrowserContext, site_url: str, built_site: Path, record_property
 ):
     page = context.new_page()
     page.emulate_media(color_scheme=scheme)
@@ -190,7 +190,7 @@ def test_every_page(
         page.screenshot(path=f"{shot}-{scheme}-mobile.png", full_page=True)
         problems += [f"{name}: console error: {error}" for error in console_errors]
         problems += [f"{name}: request outside the site: {url}" for url in context.outside]
-    summary.append(f"browser ({scheme}): {len(pages)} pages, {len(problems)} problems")
+    record_property("summary", f"browser ({scheme}): {len(pages)} pages, {len(problems)} problems")
     if problems:
         pytest.fail("\n".join(problems), pytrace=False)
 

@@ -5,7 +5,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from conftest import built_pages
+from checker.project import built_pages
 
 
 class MenuLinks(HTMLParser):

@@ -7,7 +7,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from outputs import problems, run_example
+from checker.claims import problems, run_example
+from checker.pythons import pythons
 
 ZIP = "downloads/examples.zip"
 EXAMPLE = "packages_import_submodule.py"  # imports a submodule of the package
@@ -23,7 +24,9 @@ def test_an_example_runs_from_the_unzipped_download(built_site: Path, tmp_path: 
     with zipfile.ZipFile(built_site / ZIP) as archive:
         archive.extractall(tmp_path)
     source = (tmp_path / EXAMPLE).read_text(encoding="utf-8")
-    found = problems(source, run_example(tmp_path, [EXAMPLE]), lambda line: f"{ZIP}:{line}")
+    found = problems(
+        source, run_example(pythons()[0].path, tmp_path, [EXAMPLE]), lambda line: f"{ZIP}:{line}"
+    )
     if found:
         pytest.fail("\n\n".join(found), pytrace=False)
 

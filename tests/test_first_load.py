@@ -11,7 +11,7 @@ from pathlib import Path
 
 import material
 import tinycss2
-from conftest import built_files
+from checker.project import built_files
 
 THEME_CSS = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
 # What a page at rest cannot show: pseudo-elements and states a reader brings about. A dropped

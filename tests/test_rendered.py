@@ -23,43 +23,13 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, built_files
-from outputs import TEACHING_CODE
-from pygments.lexers import get_lexer_by_name
-from pygments.lexers.python import (
-    Python2Lexer,
-    Python2TracebackLexer,
-    PythonConsoleLexer,
-    PythonLexer,
-    PythonTracebackLexer,
-)
-from pygments.util import ClassNotFound
-from sessions import fences, language
-from test_examples import collect
-from test_sessions import SESSIONS
+from checker.examples import collect, teaching_files
+from checker.markdown import fences, kind
+from checker.project import ROOT, built_files
+from checker.sessions import SESSIONS
 
-PYTHON_LEXERS = (
-    PythonLexer,  # and its subclasses: NumPy, ...
-    PythonConsoleLexer,
-    PythonTracebackLexer,
-    Python2Lexer,
-    Python2TracebackLexer,
-)
 SECTION_MARKER = re.compile(r"--8<-- \[(?P<kind>start|end):(?P<name>[\w-]+)\]")
 OPT_OUT = re.compile(r"# Not run: \S")  # the first line of every file in unchecked/
-
-
-def kind(language: str) -> str | None:
-    """ "python" or "shell" by the Pygments lexer that highlights `language`, else None."""
-    try:
-        lexer = get_lexer_by_name(language)
-    except ClassNotFound:
-        return None
-    if isinstance(lexer, PYTHON_LEXERS):
-        return "python"
-    if type(lexer).__module__ == "pygments.lexers.shell":
-        return "shell"
-    return None
 
 
 @dataclass
@@ -118,7 +88,7 @@ def checked_blocks(site: Path, page: Path) -> list[tuple[Block, str]]:
     name = html.parent if html.name == "index.html" else html.with_suffix("")
     for markdown in (ROOT / "docs" / name).with_suffix(".md"), ROOT / "docs" / name / "index.md":
         if markdown.is_file():
-            lines = [line for line, info, _ in fences(markdown) if kind(language(info))]
+            lines = [fence.line for fence in fences(markdown) if fence.kind]
             if len(lines) == len(blocks):
                 place = markdown.relative_to(ROOT).as_posix()
                 return [(b, f"{place}:{line}") for b, line in zip(blocks, lines, strict=True)]
@@ -156,23 +126,14 @@ def sources(paths) -> dict[str, str]:
     return found
 
 
-# Every file of the teaching code: what pages may show verbatim under its own name.
-TEACHING_FILES = [
-    p
-    for name in TEACHING_CODE
-    for p in sorted([ROOT / name, *(ROOT / name).rglob("*.py")])
-    if p.is_file() and "__pycache__" not in p.parts
-]
-
-
 def label(place: str, number: int, block: Block) -> str:
     first = next((ln for ln in block.text.splitlines() if ln.strip()), "")
     return f"{place}: Python block {number} ({first.strip()!r})"
 
 
-def test_every_python_block_is_accounted_for(built_site: Path, summary: list[str]):
+def test_every_python_block_is_accounted_for(built_site: Path, record_property):
     executed = {shown(e.code.source) for e in collect() if not e.problem}
-    verbatim = sources([*TEACHING_FILES, *sorted(ROOT.glob("snippets/**/*.py"))])
+    verbatim = sources([*teaching_files(), *sorted(ROOT.glob("snippets/**/*.py"))])
     opted_out = sources(sorted(ROOT.glob("unchecked/*.py")))
     # A shell block is a session: the one at its page line, or (generated page) one of its text.
     session_places = {f"{s.page.relative_to(ROOT).as_posix()}:{s.line}" for s in SESSIONS}
@@ -203,10 +164,11 @@ def test_every_python_block_is_accounted_for(built_site: Path, summary: list[str
                     no_reason.append(opted_out[text])
             else:
                 unaccounted.append(label(place, number, block))
-    summary.append(
+    record_property(
+        "summary",
         f"coverage: {len(pages)} pages, {counts['blocks']} python blocks, "
         f"{counts['executed']} executed, {counts['verbatim']} verbatim sources, "
-        f"{counts['opted out']} opted out, {counts['sessions']} sessions"
+        f"{counts['opted out']} opted out, {counts['sessions']} sessions",
     )
     if unaccounted or no_reason or not_run:
         pytest.fail(
@@ -233,7 +195,7 @@ def test_every_python_block_is_accounted_for(built_site: Path, summary: list[str
 
 def test_embedded_sources_are_exact(built_site: Path):
     """A block titled with a file of the teaching code shows that file (or a section) as it is."""
-    by_name = {p.relative_to(ROOT).as_posix(): source_texts(p) for p in TEACHING_FILES}
+    by_name = {p.relative_to(ROOT).as_posix(): source_texts(p) for p in teaching_files()}
     stale, checked = [], 0
     for page in built_files(built_site):
         python = [(b, p) for b, p in checked_blocks(built_site, page) if b.kind == "python"]

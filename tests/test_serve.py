@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from conftest import QUIET, copy_project, site_path
+from checker.project import QUIET, copy_project, site_path
 
 SNIPPET = "snippets/packages_import_dotted.py"
 PAGE = "packages/"

@@ -1,97 +1,62 @@
-"""Every shell session on a page runs, and shows what a terminal shows (tests/sessions.py).
+"""Every shell session on a page runs, and shows what a terminal shows (tests/checker/sessions.py).
 
 A session runs in a fresh copy of the folder its fence names (`cwd="snippets/NAME"`), or in the
-folder every example runs in (the teaching code). `python="3.12"` (or `"3.12+"`) on the fence runs
-it on that Python only: version-specific messages sit in content tabs, one block per version.
-Every `python="..."` tag is one some supported Python runs: none below `requires-python`, and
-the newest block of a set of tabs is open-ended (`"3.13+"`), so newer Pythons run it too.
+folder every example runs in (the teaching code), on every Python of the run its
+`python="..."` tag (if any) is for: version-specific messages sit in content tabs, one block per
+version. Every tag is one some supported Python runs: none below `requires-python`, and the
+newest block of a set of tabs is open-ended (`"3.13+"`), so newer Pythons run it too.
 """
 
 from __future__ import annotations
 
-import difflib
-import functools
-import tempfile
+import os
 import tomllib
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
-from outputs import (
-    TEACHING_CODE,
-    GrammarError,
-    lay_out,
-    run_example,
-    skip_reason,
-    version_range,
-)
+from checker.claims import GrammarError
+from checker.examples import lint
+from checker.markdown import fences
+from checker.project import ROOT
+from checker.pythons import Python, not_in_this_run, pythons, runs_on, version_range
+from checker.sessions import SESSIONS, Session, run_session
 from pytest_examples import CodeExample, EvalExample
-from sessions import SETTING, Session, compare, fences, find_sessions, language
-from test_examples import lint
 
 PAGES = sorted((ROOT / "docs").rglob("*.md"))
-SESSIONS = [s for page in PAGES for s in find_sessions(page)]
 SNIPPET_FOLDERS = sorted(p for p in (ROOT / "snippets").iterdir() if p.is_dir())
 
 
-def _where(session: Session, line: int) -> str:
-    return f"{session.page.relative_to(ROOT).as_posix()}:{line}"
-
-
-@functools.cache
-def run_session(session: Session) -> tuple[list[str], str | None, set[str]]:
-    """Run a session once per test run: (problems, why it was skipped, files that ran)."""
-    problems = [f"{_where(session, session.line)}: {session.problem}"] if session.problem else []
-    problems += [
-        f"{_where(session, c.line)}: {c.problem()}" for c in session.commands if c.problem()
-    ]
-    cwd = session.settings.get("cwd")
-    if cwd and not (ROOT / cwd).is_dir():
-        problems.append(f'{_where(session, session.line)}: cwd="{cwd}" is not a folder')
-    reason = None
+def for_pythons(session: Session) -> list[Python]:
+    """The Pythons of this run a session is for (none for a broken tag)."""
     try:
-        reason = skip_reason(session.settings.get("python"))
-    except GrammarError as error:
-        problems.append(f"{_where(session, session.line)}: {error.args[1]}")
-    if problems or reason:
-        return problems, reason, set()
-
-    sources = (
-        [p for p in sorted((ROOT / cwd).iterdir()) if p.name != "__pycache__"]
-        if cwd
-        else [ROOT / name for name in TEACHING_CODE]
-    )
-    loaded = set()
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = lay_out(Path(tmp) / "example", sources)
-        for command in (c for c in session.commands if not c.unchecked):
-            settings, words = command.split()
-            run = run_example(folder, words[1:], settings)
-            loaded |= set(run.loaded)
-            if run.returncode is None:
-                problems.append(f"{_where(session, command.line)}: `{command.text}` did not finish")
-            elif not compare(command.shown, run.stdout, run.stderr):
-                diff = difflib.unified_diff(
-                    command.shown,
-                    (run.stdout + run.stderr).splitlines(),
-                    "expected (shown on the page)",
-                    "actual (stdout, then stderr)",
-                    lineterm="",
-                )
-                problems.append(
-                    f"{_where(session, command.line)}: `{command.text}` shows other "
-                    "output than it prints\n" + "\n".join(f"    {d}" for d in diff)
-                )
-    return problems, None, loaded
+        return [python for python in pythons() if runs_on(session.settings.get("python"), python)]
+    except GrammarError:
+        return []
 
 
-@pytest.mark.parametrize("session", SESSIONS, ids=lambda s: _where(s, s.line))
-def test_session(session: Session):
-    problems, reason, _ = run_session(session)
+def cases():
+    for session in SESSIONS:
+        tag = session.settings.get("python")
+        if not for_pythons(session):
+            yield pytest.param(session, None, id=f"python={tag}:{session.name}")
+        for python in for_pythons(session):
+            yield pytest.param(session, python, id=f"{python.name}:{session.name}")
+
+
+@pytest.mark.parametrize(("session", "python"), list(cases()))
+def test_session(session: Session, python: Python | None, record_property):
+    if python is None:
+        try:
+            reason = not_in_this_run(session.settings["python"])
+        except GrammarError as error:
+            pytest.fail(f"{session.name}: {error.args[1]}", pytrace=False)
+        if os.environ.get("CI"):  # CI provides every supported Python: none may go unchecked
+            pytest.fail(f"{session.name}: {reason}", pytrace=False)
+        pytest.skip(f"{session.name}: {reason}")
+    record_property("python", python.name)
+    problems, _ = run_session(session, python)
     if problems:
-        pytest.fail("\n\n".join(problems), pytrace=False)
-    if reason:
-        pytest.skip(reason)
+        pytest.fail(f"on Python {python.name}:\n" + "\n\n".join(problems), pytrace=False)
 
 
 @pytest.mark.parametrize("folder", SNIPPET_FOLDERS, ids=lambda p: p.name)
@@ -105,7 +70,9 @@ def test_snippet_folder(folder: Path, eval_example: EvalExample, monkeypatch):
         found.append(
             f'{name}/: no console session runs it: add ```{{.console cwd="{name}"}} to a page'
         )
-    loaded = set().union(*(run_session(s)[2] for s in sessions))
+    loaded = set().union(
+        *(run_session(s, for_pythons(s)[0])[1] for s in sessions if for_pythons(s))
+    )
     for path in sorted(folder.rglob("*.py")):
         if sessions and path.relative_to(folder).as_posix() not in loaded:
             found.append(f"{path.relative_to(ROOT).as_posix()}: no session runs or imports it")
@@ -116,10 +83,6 @@ def test_snippet_folder(folder: Path, eval_example: EvalExample, monkeypatch):
         pytest.fail("\n\n".join(found), pytrace=False)
 
 
-def _version(tag: str) -> tuple[int, ...]:
-    return version_range(tag)[0]
-
-
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.relative_to(ROOT).as_posix())
 def test_version_tags(page: Path):
     """Blocks for one Python version: the same example in tabs, one version per block."""
@@ -127,12 +90,16 @@ def test_version_tags(page: Path):
     oldest = version_range(requires.removeprefix(">="))[0]
     place = page.relative_to(ROOT).as_posix()
     found, tabs = [], []  # tabs: tagged blocks in a row, same kind and folder, versions rising
-    for line, info, _ in [*fences(page), (0, "", None)]:  # a last empty fence ends the last tabs
-        settings = dict(SETTING.findall(info))
-        tag = settings.get("python")
-        kind = (language(info), settings.get("cwd"))
-        if tabs and (tag is None or kind != tabs[-1][2] or _version(tag) <= _version(tabs[-1][1])):
-            newest_line, newest = max(((t[0], t[1]) for t in tabs), key=lambda t: _version(t[1]))
+    for fence in [*fences(page), None]:  # None ends the last set of tabs
+        tag = fence and fence.settings.get("python")
+        try:
+            low = version_range(tag)[0] if tag else None
+        except GrammarError as error:
+            found.append(f"{place}:{fence.line}: {error.args[1]}")
+            continue
+        kind = fence and (fence.language, fence.settings.get("cwd"))
+        if tabs and (tag is None or kind != tabs[-1][2] or low <= tabs[-1][3]):
+            newest_line, newest = max(((t[0], t[1]) for t in tabs), key=lambda t: t[0])
             if not newest.endswith("+"):
                 found.append(
                     f'{place}:{newest_line}: python="{newest}" is the newest of its tabs: write '
@@ -140,10 +107,10 @@ def test_version_tags(page: Path):
                 )
             tabs = []
         if tag is not None:
-            tabs.append((line, tag, kind))
-            if _version(tag) < oldest:
+            tabs.append((fence.line, tag, kind, low))
+            if low < oldest:
                 found.append(
-                    f'{place}:{line}: python="{tag}": no supported Python runs it '
+                    f'{place}:{fence.line}: python="{tag}": no supported Python runs it '
                     f'(requires-python is "{requires}")'
                 )
     if found:

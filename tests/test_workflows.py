@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from checker.project import ROOT
 
 SCRIPTS = Path(sysconfig.get_path("scripts"))  # the tools installed beside this Python
 

@@ -11,19 +11,19 @@ must end with `# unchecked: reason` and show no output. Any other command fails.
 
 from __future__ import annotations
 
+import difflib
+import functools
 import re
 import shlex
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-# A fenced block: ``` or ~~~, three or more; it closes with a fence of the same character at
-# least as long.
-FENCE = re.compile(
-    r"^(?P<indent> *)(?P<fence>(?P<char>[`~])(?P=char){2,})(?P<info>[^\n]*)\n(?P<body>.*?)"
-    r"^(?P=indent)(?P=fence)(?P=char)*[ \t]*$",
-    re.MULTILINE | re.DOTALL,
-)
-SETTING = re.compile(r'([\w-]+)="([^"]*)"')
+from checker.claims import lay_out, run_example
+from checker.markdown import fences
+from checker.project import ROOT, TEACHING_CODE
+from checker.pythons import Python
+
 PROMPT = "$ "
 UNCHECKED = re.compile(r"\s+# unchecked: \S.*$")
 NOT_RUN = (["-m", "pip"], ["-m", "venv"])  # installing needs the internet
@@ -64,7 +64,7 @@ class Command:
         return None
 
 
-@dataclass(eq=False)  # hashable: each session is run once (tests/test_sessions.py)
+@dataclass(eq=False)  # hashable: each session runs once per Python (run_session)
 class Session:
     page: Path
     line: int  # the page line of the opening fence
@@ -73,30 +73,22 @@ class Session:
     text: str = ""  # the block as a reader sees it
     problem: str | None = None
 
+    def where(self, line: int) -> str:
+        return f"{self.page.relative_to(ROOT).as_posix()}:{line}"
 
-def language(info: str) -> str:
-    """The language of a fence's info string: `python`, `{.python title="x"}` -> "python"."""
-    words = info.strip().lstrip("{").strip().lstrip(".").split()
-    return words[0].rstrip("}") if words else ""
-
-
-def fences(page: Path) -> list[tuple[int, str, re.Match]]:
-    """Every fenced block of a page, in order: (line of the opening fence, info string, match)."""
-    text = page.read_text(encoding="utf-8")
-    return [
-        (text.count("\n", 0, fence.start()) + 1, fence["info"], fence)
-        for fence in FENCE.finditer(text)
-    ]
+    @property
+    def name(self) -> str:
+        return self.where(self.line)
 
 
 def find_sessions(page: Path) -> list[Session]:
     sessions = []
-    for line, info, fence in fences(page):
-        if language(info) != "console":
+    for fence in fences(page):
+        if fence.language != "console":
             continue
-        rows = [row[len(fence["indent"]) :] for row in fence["body"].splitlines()]
-        session = Session(page, line, dict(SETTING.findall(info)), [], "\n".join(rows))
-        for number, row in enumerate(rows, start=line + 1):
+        rows = fence.body.splitlines()
+        session = Session(page, fence.line, fence.settings, [], "\n".join(rows))
+        for number, row in enumerate(rows, start=fence.line + 1):
             if row.startswith(PROMPT):
                 session.commands.append(Command(number, row[len(PROMPT) :]))
             elif session.commands:
@@ -119,3 +111,46 @@ def compare(shown: list[str], stdout: str, stderr: str) -> bool:
         return rows
 
     return lines(shown) == lines((stdout + stderr).splitlines())
+
+
+SESSIONS = [s for page in sorted((ROOT / "docs").rglob("*.md")) for s in find_sessions(page)]
+
+
+@functools.cache
+def run_session(session: Session, python: Python) -> tuple[list[str], set[str]]:
+    """Run a session on `python`, once per test run: (its problems, the files that ran)."""
+    problems = [f"{session.name}: {session.problem}"] if session.problem else []
+    problems += [f"{session.where(c.line)}: {c.problem()}" for c in session.commands if c.problem()]
+    cwd = session.settings.get("cwd")
+    if cwd and not (ROOT / cwd).is_dir():
+        problems.append(f'{session.name}: cwd="{cwd}" is not a folder')
+    if problems:
+        return problems, set()
+
+    sources = (
+        [p for p in sorted((ROOT / cwd).iterdir()) if p.name != "__pycache__"]
+        if cwd
+        else [ROOT / name for name in TEACHING_CODE]
+    )
+    loaded = set()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = lay_out(Path(tmp) / "example", sources)
+        for command in (c for c in session.commands if not c.unchecked):
+            settings, words = command.split()
+            run = run_example(python.path, folder, words[1:], settings)
+            loaded |= set(run.loaded)
+            if run.returncode is None:
+                problems.append(f"{session.where(command.line)}: `{command.text}` did not finish")
+            elif not compare(command.shown, run.stdout, run.stderr):
+                diff = difflib.unified_diff(
+                    command.shown,
+                    (run.stdout + run.stderr).splitlines(),
+                    "expected (shown on the page)",
+                    "actual (stdout, then stderr)",
+                    lineterm="",
+                )
+                problems.append(
+                    f"{session.where(command.line)}: `{command.text}` shows other "
+                    "output than it prints\n" + "\n".join(f"    {d}" for d in diff)
+                )
+    return problems, loaded

@@ -22,18 +22,12 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 import tokenize
 from dataclasses import dataclass, field
 from pathlib import Path
 
 RECORDER = Path(__file__).with_name("recorder")
-# What every example's folder holds besides the example: the code the site teaches.
-TEACHING_CODE = ["math_operations.py", "calculations"]
 TIMEOUT_SECONDS = 10
-# The interpreter this environment was made from, as a reader has it: the project's editable
-# install (which puts the repository root on sys.path) must not make a broken example pass.
-PYTHON = getattr(sys, "_base_executable", sys.executable)
 
 _OUTPUT = re.compile(r"# Output:(?P<text>.*)$")
 _RAISES = re.compile(r"# Raises:\s*(?P<text>.*)$")
@@ -191,47 +185,17 @@ def lay_out(folder: Path, sources: list[Path]) -> Path:
     return folder
 
 
-_VERSION = r"3\.\d+(?:\.\d+)?"
-_TAG = re.compile(rf"(?P<low>{_VERSION})(?:(?P<newer>\+)|-(?P<high>{_VERSION}))?")
+def run_example(
+    python: str, folder: Path, argv: list[str], settings: dict[str, str] | None = None
+) -> Run:
+    """Run `python *argv` in `folder` with the interpreter `python`, and note which line of
+    `__main__` printed what.
 
-
-def version_range(tag: str) -> tuple[tuple[int, int, int], tuple[int, int, int]]:
-    """The Pythons a version tag stands for, as (oldest, newest) inclusive.
-
-    "3.12": every 3.12 release; "3.12+": 3.12.0 and newer; "3.13.0": that patch release only;
-    "3.13.5+": it and newer; "3.13.0-3.13.4": a span of releases (bounds as above).
-    """
-    match = _TAG.fullmatch(tag)
-    if not match:
-        raise GrammarError(
-            0,
-            f'python="{tag}": write a version as "3.12", "3.12+", "3.13.0", "3.13.5+" '
-            'or "3.13.0-3.13.4"',
-        )
-
-    def bound(text: str, newest: bool) -> tuple[int, int, int]:
-        parts = [int(part) for part in text.split(".")]
-        return (*parts, 10**6 if newest else 0)[:3] if len(parts) == 2 else tuple(parts)
-
-    low = bound(match["low"], newest=False)
-    if match["newer"]:
-        return low, (10**6,) * 3
-    return low, bound(match["high"] or match["low"], newest=True)
-
-
-def skip_reason(version: str | None) -> str | None:
-    """Why an example tagged `python="<version>"` is skipped on this Python, if it is."""
-    if version is None:
-        return None
-    low, high = version_range(version)
-    here = tuple(sys.version_info[:3])
-    if low <= here <= high:
-        return None
-    return f"written for Python {version}, this is {'.'.join(map(str, here))}"
-
-
-def run_example(folder: Path, argv: list[str], settings: dict[str, str] | None = None) -> Run:
-    """Run `python *argv` in `folder` and note which line of `__main__` printed what.
+    A subprocess, with tests/checker/recorder/sitecustomize.py loaded at start-up, not
+    pytest-examples' in-process runner: that one records only `print()` calls made in the
+    example's own file, while a reader sees everything the program writes (an imported module's
+    print, a traceback, `sys.stdout.write`), and an example must start as `python NAME.py` does
+    (its own `sys.path[0]`, `__name__`, a fresh `sys.modules`).
 
     `settings` are environment variables the reader sets for the command; a PYTHONPATH among
     them is searched before the recorder's folder.
@@ -246,7 +210,7 @@ def run_example(folder: Path, argv: list[str], settings: dict[str, str] | None =
     }
     try:
         done = subprocess.run(
-            [PYTHON, *argv],
+            [python, *argv],
             cwd=folder,
             env=env,
             check=False,

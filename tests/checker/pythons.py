@@ -1,0 +1,99 @@
+"""The Pythons a test run checks examples on, and the `python="..."` tags that pick among them.
+
+Every run checks on the interpreter this environment was made from, plus each one listed in
+`EXAMPLE_PYTHONS` (paths joined with os.pathsep; `scripts/provide_pythons.py` prints that value
+for every supported version). Test ids start with the version, as `3.13.0:docs/pitfalls.md:52`.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import subprocess
+import sys
+from dataclasses import dataclass
+
+from checker.claims import GrammarError
+
+VARIABLE = "EXAMPLE_PYTHONS"
+Version = tuple[int, int, int]
+NEWEST: Version = (sys.maxsize,) * 3  # what "3.13+" reaches up to
+
+
+@dataclass(frozen=True)
+class Python:
+    path: str
+    version: Version
+
+    @property
+    def name(self) -> str:
+        return ".".join(map(str, self.version))
+
+
+@functools.cache
+def pythons() -> list[Python]:
+    """This environment's interpreter, then those of EXAMPLE_PYTHONS, one per version, oldest
+    first. The environment's is the one a reader has: its editable install of the project (which
+    puts the checkout on sys.path) must not make a broken example pass, so the base interpreter."""
+    paths = [getattr(sys, "_base_executable", sys.executable)]
+    paths += [p for p in os.environ.get(VARIABLE, "").split(os.pathsep) if p]
+    found: dict[Version, Python] = {}
+    for path in paths:
+        done = subprocess.run(
+            [path, "-c", "import sys; print(*sys.version_info[:3])"],
+            capture_output=True,
+            text=True,
+            check=False,
+            env={k: v for k, v in os.environ.items() if not k.startswith("PYTHON")},
+        )
+        if done.returncode:
+            raise RuntimeError(f"{VARIABLE}: {path} does not run:\n{done.stderr}")
+        version = tuple(int(part) for part in done.stdout.split())
+        found.setdefault(version, Python(path, version))
+    return sorted(found.values(), key=lambda python: python.version)
+
+
+_VERSION = r"3\.\d+(?:\.\d+)?"
+_TAG = re.compile(rf"(?P<low>{_VERSION})(?:(?P<newer>\+)|-(?P<high>{_VERSION}))?")
+
+
+def version_range(tag: str) -> tuple[Version, Version]:
+    """The Pythons a version tag stands for, as (oldest, newest), both included.
+
+    "3.12": every 3.12 release; "3.12+": 3.12.0 and newer; "3.13.0": that patch release only;
+    "3.13.5+": it and newer; "3.13.0-3.13.4": a span of releases (its bounds as above).
+    """
+    match = _TAG.fullmatch(tag)
+    if not match:
+        raise GrammarError(
+            0,
+            f'python="{tag}": write a version as "3.12", "3.12+", "3.13.0", "3.13.5+" '
+            'or "3.13.0-3.13.4"',
+        )
+
+    def bound(text: str, last: int) -> Version:
+        parts = tuple(int(part) for part in text.split("."))
+        return parts if len(parts) == 3 else (*parts, last)
+
+    low = bound(match["low"], 0)
+    if match["newer"]:
+        return low, NEWEST
+    return low, bound(match["high"] or match["low"], sys.maxsize)
+
+
+def runs_on(tag: str | None, python: Python) -> bool:
+    """Whether a block tagged `python="<tag>"` (or untagged: None) is for this Python."""
+    if tag is None:
+        return True
+    low, high = version_range(tag)
+    return low <= python.version <= high
+
+
+def not_in_this_run(tag: str) -> str:
+    """Why a tagged block is checked by no interpreter of this run."""
+    have = ", ".join(python.name for python in pythons())
+    return (
+        f'python="{tag}": no interpreter of this run is that version (this run has {have}); '
+        f'list more in {VARIABLE}: export {VARIABLE}="$(python3 scripts/provide_pythons.py)"'
+    )
