@@ -105,21 +105,30 @@ def is_elf(path):
 
 
 def unpack(minor, packages, debs):
-    """One runnable tree for python3.`minor`: every package unpacked, every ELF patched."""
+    """One tree for python3.`minor` with every package in it, made to run on this system."""
     tree = CACHE / minor
     shutil.rmtree(tree, ignore_errors=True)
     for name in packages:
         subprocess.run(["dpkg-deb", "-x", next(debs.glob(f"{name}_*.deb")), tree], check=True)
+    python = tree / "usr" / "bin" / f"python{minor}"
+    patch_elves(tree, python)
+    # Debian's ensurepip (and so `python -m venv`) takes pip from WHEEL_PKG_DIR, an absolute
+    # /usr/share/python-wheels: this system's pip, too old for a newer Python. Use the tree's.
+    wheels = "'WHEEL_PKG_DIR': '/usr/share/python-wheels/'"
+    for data in tree.glob("usr/lib/python3.*/_sysconfigdata_*.py"):
+        data.write_text(data.read_text().replace(wheels, wheels.replace("/usr", f"{tree}/usr")))
+    subprocess.run([python, "-c", "import ssl, sqlite3, ctypes"], env={}, check=True)
+
+
+def patch_elves(tree, python):
+    """sid's loader for python3.X, and sid's libraries, found first, for it and every library."""
     loader = next(tree.glob("usr/lib/*/ld-linux*.so.*"))  # its folder is the arch's lib folder
     elves = [p for p in tree.rglob("*.so*") if p.is_file() and not p.is_symlink() and is_elf(p)]
-    # glibc's own files need nothing more; every other library finds its needs in the tree first
+    # glibc's own files need nothing more. RUNPATH applies to an object's own needs only, so
+    # every library gets it, or libssl would find this system's libzstd.
     patched = [p for p in elves if not p.name.startswith(("ld-linux", "libc.so"))]
-    subprocess.run(["patchelf", "--set-rpath", loader.parent, *patched], check=True)
-    python = tree / "usr" / "bin" / f"python{minor}"
-    subprocess.run(
-        ["patchelf", "--set-interpreter", loader, "--set-rpath", loader.parent, python], check=True
-    )
-    return python
+    subprocess.run(["patchelf", "--set-rpath", loader.parent, python, *patched], check=True)
+    subprocess.run(["patchelf", "--set-interpreter", loader, python], check=True)
 
 
 def fetch_sid(low):
@@ -132,6 +141,7 @@ def fetch_sid(low):
         subprocess.run(
             ["apt-get", "install", "-y", "-q", "patchelf"], check=True, stdout=sys.stderr
         )
+    MANIFEST.unlink(missing_ok=True)  # until every tree is whole again
     update_sid()
     out = apt("apt-cache", "pkgnames", "python3.", capture_output=True).stdout
     minors = [m for m in re.findall(r"^python3\.(\d+)$", out, re.MULTILINE) if int(m) >= low]
