@@ -73,7 +73,7 @@ def update_sid():
     (etc / "sources.list").write_text(SID)
     (etc / "preferences").write_text("Package: *\nPin: release n=sid\nPin-Priority: -1\n")
     (state / "status").write_text("")
-    apt("apt-get", "update", stdout=sys.stderr)
+    apt("apt-get", "update", "--error-on=any", stdout=sys.stderr)
 
 
 def sid_records(names):
@@ -132,7 +132,7 @@ def patch_elves(tree, python):
 
 
 def fetch_sid(low):
-    """Fetch, unpack and patch sid's python3.X for every minor from `low` on; their versions."""
+    """Fetch, unpack and patch sid's python3.X for every minor from `low` on."""
     for tool in ("apt-get", "dpkg-deb"):
         if not shutil.which(tool):
             raise RuntimeError(f"no {tool}: not a Debian-like system")
@@ -141,12 +141,12 @@ def fetch_sid(low):
         subprocess.run(
             ["apt-get", "install", "-y", "-q", "patchelf"], check=True, stdout=sys.stderr
         )
-    MANIFEST.unlink(missing_ok=True)  # until every tree is whole again
     update_sid()
     out = apt("apt-cache", "pkgnames", "python3.", capture_output=True).stdout
     minors = [m for m in re.findall(r"^python3\.(\d+)$", out, re.MULTILINE) if int(m) >= low]
     minors = [f"3.{m}" for m in sorted(set(minors), key=int)]
     wanted = {m: closure([f"python{m}", f"python{m}-venv"]) for m in minors}
+    MANIFEST.unlink(missing_ok=True)  # until every tree is whole again
     debs = CACHE / "debs"
     shutil.rmtree(debs, ignore_errors=True)
     debs.mkdir()
@@ -160,18 +160,18 @@ def fetch_sid(low):
         versions[minor] = ".".join(map(str, parse(packages[f"python{minor}"]["Version"])))
     shutil.rmtree(debs)
     MANIFEST.write_text(json.dumps(versions))
-    return versions
 
 
 def sid_pythons(low, refresh):
     """(version, 'sid', path) for the cached trees, fetched first if missing or asked to."""
     try:
-        versions = (
-            fetch_sid(low) if refresh or not MANIFEST.exists() else json.loads(MANIFEST.read_text())
-        )
+        if refresh or not MANIFEST.exists():
+            fetch_sid(low)
     except (OSError, RuntimeError, subprocess.CalledProcessError) as error:
-        log(f"warning: no Pythons from Debian sid ({error}); using pyenv's or PATH's only")
-        return []
+        if isinstance(error, subprocess.CalledProcessError):
+            error = f"{Path(error.cmd[0]).name} exited with {error.returncode}"
+        log(f"warning: no Pythons fetched from Debian sid ({error}); using what there is")
+    versions = json.loads(MANIFEST.read_text()) if MANIFEST.exists() else {}
     return [
         (parse(v), "sid", CACHE / m / "usr" / "bin" / f"python{m}") for m, v in versions.items()
     ]
