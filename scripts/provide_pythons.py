@@ -194,7 +194,7 @@ def local_pythons(low):
             run = subprocess.run(
                 [command, "-c", script], check=False, capture_output=True, text=True
             )
-            if run.returncode == 0:  # a stale pyenv shim, say
+            if run.returncode == 0:  # a pyenv shim for a version not selected fails
                 version, executable = run.stdout.split(maxsplit=1)
                 found.append((parse(version), "PATH", Path(executable.strip())))
     return found
