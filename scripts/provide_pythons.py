@@ -1,8 +1,8 @@
 """Provide every supported CPython, and print their paths joined with os.pathsep.
 
 The examples are checked on every supported Python, and error messages change between patch
-releases, so this takes each minor version from `requires-python`'s lower bound up to the newest
-minor that Debian's sid suite ships:
+releases, so this takes each minor version the project supports (pyproject.toml's
+"Programming Language :: Python :: 3.X" classifiers):
 
 - sid's python3.X where it is newer than pyenv's build: fetched with `apt-get download` through
   a private apt configuration (the system's apt state is never touched, and sid is pinned to -1
@@ -43,9 +43,14 @@ def parse(version):
     return tuple(int(part) for part in re.match(r"(\d+)\.(\d+)\.(\d+)", version).groups())
 
 
-def lowest_minor():
+def supported_minors():
+    """The X of each 3.X that pyproject.toml's classifiers name."""
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
-    return int(re.search(r">=\s*3\.(\d+)", project["requires-python"])[1])
+    found = (
+        re.fullmatch(r"Programming Language :: Python :: 3\.(\d+)", c)
+        for c in project["classifiers"]
+    )
+    return sorted(int(match[1]) for match in found if match)
 
 
 def apt(command, *args, **kwargs):
@@ -131,8 +136,8 @@ def patch_elves(tree, python):
     subprocess.run(["patchelf", "--set-interpreter", loader, python], check=True)
 
 
-def fetch_sid(low):
-    """Fetch, unpack and patch sid's python3.X for every minor from `low` on."""
+def fetch_sid(supported):
+    """Fetch, unpack and patch sid's python3.X for every supported minor X."""
     for tool in ("apt-get", "dpkg-deb"):
         if not shutil.which(tool):
             raise RuntimeError(f"no {tool}: not a Debian-like system")
@@ -144,7 +149,7 @@ def fetch_sid(low):
             subprocess.run(["apt-get", "-q", *args], check=True, stdout=sys.stderr)
     update_sid()
     out = apt("apt-cache", "pkgnames", "python3.", capture_output=True).stdout
-    minors = [m for m in re.findall(r"^python3\.(\d+)$", out, re.MULTILINE) if int(m) >= low]
+    minors = [m for m in re.findall(r"^python3\.(\d+)$", out, re.MULTILINE) if int(m) in supported]
     minors = [f"3.{m}" for m in sorted(set(minors), key=int)]
     wanted = {m: closure([f"python{m}", f"python{m}-venv"]) for m in minors}
     MANIFEST.unlink(missing_ok=True)  # until every tree is whole again
@@ -163,11 +168,11 @@ def fetch_sid(low):
     MANIFEST.write_text(json.dumps(versions))
 
 
-def sid_pythons(low, refresh):
+def sid_pythons(supported, refresh):
     """(version, 'sid', path) for the cached trees, fetched first if missing or asked to."""
     try:
         if refresh or not MANIFEST.exists():
-            fetch_sid(low)
+            fetch_sid(supported)
     except (OSError, RuntimeError, subprocess.CalledProcessError) as error:
         if isinstance(error, subprocess.CalledProcessError):
             error = f"{Path(error.cmd[0]).name} exited with {error.returncode}"
@@ -178,7 +183,7 @@ def sid_pythons(low, refresh):
     ]
 
 
-def local_pythons(low):
+def local_pythons(supported):
     """(version, source, path) for pyenv's builds, or else PATH's python3.X."""
     pyenv = Path(os.environ.get("PYENV_ROOT") or Path.home() / ".pyenv") / "versions"
     found = []
@@ -188,7 +193,7 @@ def local_pythons(low):
             found.append((parse(build.name), "pyenv", python))
     if found:
         return found
-    for minor in range(low, 100):
+    for minor in supported:
         if command := shutil.which(f"python3.{minor}"):
             script = "import sys; print('%d.%d.%d' % sys.version_info[:3], sys.executable)"
             run = subprocess.run(
@@ -200,10 +205,10 @@ def local_pythons(low):
     return found
 
 
-def choose(candidates, low):
+def choose(candidates, supported):
     """Per supported minor: the newest local build, and sid's where it is newer (or alone)."""
     chosen = []
-    for minor in sorted({version[1] for version, _, _ in candidates if version[1] >= low}):
+    for minor in sorted({version[1] for version, _, _ in candidates if version[1] in supported}):
         local = max((c for c in candidates if c[0][1] == minor and c[1] != "sid"), default=None)
         sid = max((c for c in candidates if c[0][1] == minor and c[1] == "sid"), default=None)
         chosen += [local] if local else []
@@ -214,9 +219,9 @@ def choose(candidates, low):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--refresh", action="store_true", help="fetch sid's Pythons again")
-    low = lowest_minor()
-    candidates = sid_pythons(low, parser.parse_args().refresh) + local_pythons(low)
-    chosen = choose(candidates, low)
+    supported = supported_minors()
+    candidates = sid_pythons(supported, parser.parse_args().refresh) + local_pythons(supported)
+    chosen = choose(candidates, supported)
     for version, source, path in chosen:
         log(f"{'.'.join(map(str, version)):<9} {source:<6} {path}")
     print(os.pathsep.join(str(path) for _, _, path in chosen))
