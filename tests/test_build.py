@@ -1,11 +1,17 @@
 """The site builds with `mkdocs build --strict`: no broken link, anchor, nav entry or include;
 and every page it builds is one the menu leads to."""
 
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from checker.project import built_pages
+from checker.project import ROOT, built_pages
+
+# Material's private script API: what a template must not touch, so the site can move to
+# Zensical (CONTRIBUTING.md, 'Moving to Zensical'), whose templates can't reach it.
+THEME_INTERNALS = re.compile(r"__md_\w+|data-md-component")
+JINJA_COMMENT = re.compile(r"\{#.*?#\}", re.DOTALL)
 
 
 class MenuLinks(HTMLParser):
@@ -35,3 +41,20 @@ def test_every_page_is_in_the_menu(built_site: Path):
     assert not orphans, (
         "built, but no menu links to it (readers could only find it by URL): " + ", ".join(orphans)
     )
+
+
+def code_lines(template: Path) -> list[str]:
+    """A template's lines with its {# comments #} blanked (line numbers kept)."""
+    text = template.read_text(encoding="utf-8")
+    return JINJA_COMMENT.sub(lambda c: re.sub(r"[^\n]", " ", c[0]), text).splitlines()
+
+
+def test_templates_use_no_theme_internals():
+    found = [
+        f"{path.relative_to(ROOT).as_posix()}:{number}: uses Material's private script API "
+        f"({match[0]}): use a documented extension point instead"
+        for path in sorted((ROOT / "overrides").rglob("*.html"))
+        for number, line in enumerate(code_lines(path), start=1)
+        if (match := THEME_INTERNALS.search(line))
+    ]
+    assert not found, "\n".join(found)

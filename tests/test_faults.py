@@ -224,6 +224,20 @@ FAULTS = [
         at("docs/subpackages.md", 'python="3.10": no supported Python runs it'),
     ),
     Fault(
+        "a version tag no Python of the run is",
+        "docs/subpackages.md",
+        "",
+        '\n```{.python python="3.99"}\nprint("future")  # Output: future\n```\n',
+        at("docs/subpackages.md", 'python="3.99": no interpreter of this run is that version'),
+    ),
+    Fault(
+        "a version tag that is not a version",
+        "docs/subpackages.md",
+        "",
+        '\n```{.console python="3.13.x"}\n$ python -c "print(1)"\n1\n```\n',
+        at("docs/subpackages.md", 'python="3.13.x": write a version as'),
+    ),
+    Fault(
         "a file in a snippet folder that nothing runs",
         "snippets/geometry_package/geometry/shapes/circle.py",
         "",
@@ -289,9 +303,9 @@ def run_with_faults(copy: Path, faults: list[Fault], checks: list[str]) -> str:
         text = path.read_text(encoding="utf-8")
         assert fault.old in text, f"{fault.file}: the fault {fault.what!r} no longer applies"
         path.write_text(text.replace(fault.old, fault.new, 1), encoding="utf-8")
-    # One worker and this environment's Python only: the faults are not about versions, and
-    # the outer run already uses both cores.
-    env = {k: v for k, v in os.environ.items() if k not in (VARIABLE, "CI")} | QUIET
+    # One worker and this environment's Python only (the outer run already uses both cores), as
+    # CI runs it: a tagged block no interpreter checks fails instead of being skipped.
+    env = {k: v for k, v in os.environ.items() if k != VARIABLE} | QUIET | {"CI": "true"}
     done = subprocess.run(
         [
             sys.executable,

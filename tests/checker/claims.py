@@ -17,7 +17,6 @@ from __future__ import annotations
 import ast
 import difflib
 import io
-import json
 import os
 import re
 import shutil
@@ -200,7 +199,7 @@ def run_example(
     `settings` are environment variables the reader sets for the command; a PYTHONPATH among
     them is searched before the recorder's folder.
     """
-    record = folder.parent / f"{folder.name}.record.json"
+    record = folder.parent / f"{folder.name}.record.txt"
     settings = settings or {}
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "VIRTUAL_ENV"))}
     env |= settings | {
@@ -221,7 +220,7 @@ def run_example(
         )
     except subprocess.TimeoutExpired as stopped:
         return Run(_text(stopped.stdout), _text(stopped.stderr), None, [], None)
-    events = json.loads(record.read_text()) if record.exists() else []
+    events = ast.literal_eval(record.read_text(encoding="utf-8")) if record.exists() else []
 
     def relative(text: str) -> str:
         # Longest first: one prefix may contain the other (a symlinked temporary folder).
