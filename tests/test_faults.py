@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from checker.examples import collect
 from checker.project import QUIET, ROOT, copy_project
-from checker.pythons import VARIABLE
+from checker.pythons import VARIABLE, pythons
 
 # The checks the faults are run against (the fault suite itself is not re-entered).
 BUILD_CHECKS = ["tests/test_build.py"]
@@ -303,9 +303,9 @@ def run_with_faults(copy: Path, faults: list[Fault], checks: list[str]) -> str:
         text = path.read_text(encoding="utf-8")
         assert fault.old in text, f"{fault.file}: the fault {fault.what!r} no longer applies"
         path.write_text(text.replace(fault.old, fault.new, 1), encoding="utf-8")
-    # One worker and this environment's Python only (the outer run already uses both cores), as
-    # CI runs it: a tagged block no interpreter checks fails instead of being skipped.
-    env = {k: v for k, v in os.environ.items() if k != VARIABLE} | QUIET | {"CI": "true"}
+    # One worker and this environment's Python alone (the outer run already uses both cores),
+    # given as the run's Pythons: a tagged block none of them is for fails, as in CI.
+    env = os.environ | QUIET | {VARIABLE: pythons()[0].path}
     done = subprocess.run(
         [
             sys.executable,

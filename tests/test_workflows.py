@@ -11,10 +11,12 @@ import re
 import shutil
 import subprocess
 import sysconfig
+import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import yaml
 from checker.project import ROOT
 
 SCRIPTS = Path(sysconfig.get_path("scripts"))  # the tools installed beside this Python
@@ -89,3 +91,19 @@ def test_fault_is_reported_by_file(fault: Fault, tmp_path: Path):
     done = check(fault.check, tmp_path)
     assert done.returncode != 0, f"{fault.check} missed {fault.what}:\n{report(done)}"
     assert fault.file in report(done), f"the report does not name {fault.file}:\n{report(done)}"
+
+
+def test_ci_runs_every_supported_python():
+    """One GitHub leg per Python that pyproject.toml's classifiers name."""
+    ci = yaml.safe_load((ROOT / ".github/workflows/ci.yml").read_text(encoding="utf-8"))
+    legs = ci["jobs"]["test"]["strategy"]["matrix"]["python"]
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    supported = [
+        c.rpartition(" :: ")[2]
+        for c in project["classifiers"]
+        if re.fullmatch(r"Programming Language :: Python :: 3\.\d+", c)
+    ]
+    assert legs == supported, (
+        f".github/workflows/ci.yml: the matrix runs {legs}; pyproject.toml's classifiers "
+        f"support {supported}"
+    )

@@ -90,6 +90,12 @@ def runs_on(tag: str | None, python: Python) -> bool:
     return low <= python.version <= high
 
 
+def given_pythons() -> bool:
+    """Whether this run was given the Pythons to check on (as .ci/run gives every supported one):
+    then a tagged block none of them is for fails; otherwise it is skipped, and counted."""
+    return VARIABLE in os.environ
+
+
 def not_in_this_run(tag: str) -> str:
     """Why a tagged block is checked by no interpreter of this run."""
     have = ", ".join(python.name for python in pythons())
