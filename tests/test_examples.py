@@ -16,7 +16,7 @@ import pytest
 from checker.claims import GrammarError, lay_out, problems, rewrite, run_example
 from checker.examples import Example, collect, lint
 from checker.project import ROOT, TEACHING_CODE
-from checker.pythons import Python, given_pythons, not_in_this_run, pythons, runs_on
+from checker.pythons import Python, no_python_for, pythons, runs_on
 from pytest_examples import EvalExample
 
 
@@ -47,13 +47,7 @@ def test_example(
     if example.problem:
         pytest.fail(f"{example.where(0)}: {example.problem}", pytrace=False)
     if python is None:
-        try:
-            reason = not_in_this_run(example.tag)
-        except GrammarError as error:
-            pytest.fail(f"{example.where(0)}: {error.args[1]}", pytrace=False)
-        if given_pythons():  # a run given the supported Pythons leaves no tag unchecked
-            pytest.fail(f"{example.where(0)}: {reason}", pytrace=False)
-        pytest.skip(f"{example.where(0)}: {reason}")
+        no_python_for(example.tag, example.where(0))
     record_property("python", python.name)
     folder = lay_out(tmp_path / "example", [ROOT / name for name in TEACHING_CODE])
     (folder / example.script).write_text(example.code.source, encoding="utf-8")

@@ -17,7 +17,7 @@ from checker.claims import GrammarError
 from checker.examples import lint
 from checker.markdown import fences
 from checker.project import ROOT
-from checker.pythons import Python, given_pythons, not_in_this_run, pythons, runs_on, version_range
+from checker.pythons import Python, no_python_for, pythons, runs_on, version_range
 from checker.sessions import SESSIONS, Session, run_session
 from pytest_examples import CodeExample, EvalExample
 
@@ -45,13 +45,7 @@ def cases():
 @pytest.mark.parametrize(("session", "python"), list(cases()))
 def test_session(session: Session, python: Python | None, record_property):
     if python is None:
-        try:
-            reason = not_in_this_run(session.settings["python"])
-        except GrammarError as error:
-            pytest.fail(f"{session.name}: {error.args[1]}", pytrace=False)
-        if given_pythons():  # a run given the supported Pythons leaves no tag unchecked
-            pytest.fail(f"{session.name}: {reason}", pytrace=False)
-        pytest.skip(f"{session.name}: {reason}")
+        no_python_for(session.settings["python"], session.name)
     record_property("python", python.name)
     problems, _ = run_session(session, python)
     if problems:

@@ -13,6 +13,9 @@ import re
 import subprocess
 import sys
 from dataclasses import dataclass
+from typing import NoReturn
+
+import pytest
 
 from checker.claims import GrammarError
 
@@ -90,16 +93,20 @@ def runs_on(tag: str | None, python: Python) -> bool:
     return low <= python.version <= high
 
 
-def given_pythons() -> bool:
-    """Whether this run was given the Pythons to check on (as .ci/run gives every supported one):
-    then a tagged block none of them is for fails; otherwise it is skipped, and counted."""
-    return VARIABLE in os.environ
+def no_python_for(tag: str, where: str) -> NoReturn:
+    """Fail or skip a block tagged `python="<tag>"` that no Python of this run is for.
 
-
-def not_in_this_run(tag: str) -> str:
-    """Why a tagged block is checked by no interpreter of this run."""
+    A run given its Pythons (EXAMPLE_PYTHONS, as .ci/run gives every supported one) fails it:
+    nothing goes unchecked there. Otherwise it is skipped, and the run counts the skips."""
+    try:
+        version_range(tag)  # a tag that is no version fails as such, run or no run
+    except GrammarError as error:
+        pytest.fail(f"{where}: {error.args[1]}", pytrace=False)
     have = ", ".join(python.name for python in pythons())
-    return (
-        f'python="{tag}": no interpreter of this run is that version (this run has {have}); '
-        f'list more in {VARIABLE}: export {VARIABLE}="$(python3 scripts/provide_pythons.py)"'
+    reason = (
+        f'{where}: python="{tag}": no interpreter of this run is that version (this run has '
+        f'{have}); list more in {VARIABLE}: export {VARIABLE}="$(python3 scripts/provide_pythons.py)"'
     )
+    if VARIABLE in os.environ:
+        pytest.fail(reason, pytrace=False)
+    pytest.skip(reason)
