@@ -44,7 +44,7 @@ def pytest_terminal_summary(terminalreporter):
     versions = sorted({version for version, _ in runs}, key=lambda v: tuple(map(int, v.split("."))))
     if versions:
         terminalreporter.write_line(
-            "examples and sessions by Python: "
+            "examples, sessions and transcripts by Python: "
             + "; ".join(
                 f"{v}: "
                 + ", ".join(

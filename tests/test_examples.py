@@ -16,32 +16,20 @@ import pytest
 from checker.claims import GrammarError, lay_out, problems, rewrite, run_example
 from checker.examples import Example, collect, lint
 from checker.project import ROOT, TEACHING_CODE
-from checker.pythons import Python, no_python_for, pythons, runs_on
+from checker.pythons import Python, no_python_for, per_python
 from pytest_examples import EvalExample
 
-
-def cases():
-    """(example, Python, lint it?) for each Python of the run the example is for; a tagged
-    example no Python of the run is for, or with a broken tag, once with None."""
-    for example in collect():
-        try:
-            matching = [python for python in pythons() if runs_on(example.tag, python)]
-        except GrammarError:
-            matching = []
-        if not matching:
-            yield pytest.param(example, None, False, id=f"python={example.tag}:{example.name}")
-        for number, python in enumerate(matching):
-            yield pytest.param(example, python, number == 0, id=f"{python.name}:{example.name}")
+EXAMPLES = collect()
 
 
-@pytest.mark.parametrize(("example", "python", "linted"), list(cases()))
+@pytest.mark.parametrize(
+    ("example", "python"), list(per_python(EXAMPLES, lambda e: e.tag, lambda e: e.name))
+)
 def test_example(
     example: Example,
     python: Python | None,
-    linted: bool,
     eval_example: EvalExample,
     tmp_path: Path,
-    monkeypatch,
     record_property,
 ):
     if example.problem:
@@ -67,7 +55,11 @@ def test_example(
     except SyntaxError as error:
         found = [f"{example.where(error.lineno or 1)}: {error.msg}"]
 
-    if linted:
-        found += lint(eval_example, example.code, monkeypatch)
     if found:
         pytest.fail(f"on Python {python.name}:\n" + "\n\n".join(found), pytrace=False)
+
+
+@pytest.mark.parametrize("example", [e for e in EXAMPLES if not e.problem], ids=lambda e: e.name)
+def test_example_passes_ruff(example: Example, eval_example: EvalExample, monkeypatch):
+    if found := lint(eval_example, example.code, monkeypatch):
+        pytest.fail("\n\n".join(found), pytrace=False)

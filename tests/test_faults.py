@@ -23,6 +23,7 @@ BUILD_CHECKS = ["tests/test_build.py"]
 SITE_CHECKS = [
     "tests/test_examples.py",
     "tests/test_sessions.py",
+    "tests/test_transcripts.py",
     "tests/test_rendered.py",
     "tests/test_links.py",
     "tests/test_download.py",
@@ -222,6 +223,13 @@ FAULTS = [
         "",
         '\n```{.python python="3.10"}\nprint("old")  # Output: old\n```\n',
         at("docs/subpackages.md", 'python="3.10": no supported Python runs it'),
+    ),
+    Fault(
+        "a REPL transcript that echoes a wrong value",
+        "docs/modules.md",
+        "",
+        '\n```pycon\n>>> import math_operations\n>>> math_operations.add(20, 1)\n22\n```\n',
+        at("docs/modules.md", "- 22"),
     ),
     Fault(
         "a version tag no Python of the run is",

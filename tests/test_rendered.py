@@ -7,6 +7,7 @@ A block is a Python block when Pygments highlights it as Python (`python`, `py`,
 
 - **executed**: an example `tests/test_examples.py` collects, and so runs and checks (a block
   written on a page, a snippet included whole, a docstring example on a Reference page);
+- **a transcript**: a ```pycon block `tests/test_transcripts.py` runs in the REPL's way;
 - **verbatim source**: the current text of a file the examples import or run (teaching code,
   `snippets/**/*.py`), whole or one `--8<-- [start:name]` section, markers left out;
 - **opted out**: the text of a file in `unchecked/`, whose first line says why it is not run.
@@ -27,6 +28,7 @@ from checker.examples import collect, teaching_files
 from checker.markdown import fences, kind
 from checker.project import ROOT, built_files
 from checker.sessions import SESSIONS
+from checker.transcripts import find_transcripts
 
 SECTION_MARKER = re.compile(r"--8<-- \[(?P<kind>start|end):(?P<name>[\w-]+)\]")
 OPT_OUT = re.compile(r"# Not run: \S")  # the first line of every file in unchecked/
@@ -133,13 +135,16 @@ def label(place: str, number: int, block: Block) -> str:
 
 def test_every_python_block_is_accounted_for(built_site: Path, record_property):
     executed = {shown(e.code.source) for e in collect() if not e.problem}
+    transcripts = {shown(t.fence.body) for t in find_transcripts()}
     verbatim = sources([*teaching_files(), *sorted(ROOT.glob("snippets/**/*.py"))])
     opted_out = sources(sorted(ROOT.glob("unchecked/*.py")))
     # A shell block is a session: the one at its page line, or (generated page) one of its text.
     session_places = {f"{s.page.relative_to(ROOT).as_posix()}:{s.line}" for s in SESSIONS}
     session_texts = {shown(s.text) for s in SESSIONS}
     pages = built_files(built_site)
-    counts = dict.fromkeys(["blocks", "executed", "verbatim", "opted out", "sessions"], 0)
+    counts = dict.fromkeys(
+        ["blocks", "executed", "transcripts", "verbatim", "opted out", "sessions"], 0
+    )
     unaccounted, no_reason, not_run = [], [], []
     for page in pages:
         blocks = checked_blocks(built_site, page)
@@ -156,6 +161,8 @@ def test_every_python_block_is_accounted_for(built_site: Path, record_property):
             counts["blocks"] += 1
             if text in executed:
                 counts["executed"] += 1
+            elif text in transcripts:
+                counts["transcripts"] += 1
             elif text in verbatim:
                 counts["verbatim"] += 1
             elif text in opted_out:
@@ -167,7 +174,8 @@ def test_every_python_block_is_accounted_for(built_site: Path, record_property):
     record_property(
         "summary",
         f"coverage: {len(pages)} pages, {counts['blocks']} python blocks, "
-        f"{counts['executed']} executed, {counts['verbatim']} verbatim sources, "
+        f"{counts['executed']} executed, {counts['transcripts']} transcripts, "
+        f"{counts['verbatim']} verbatim sources, "
         f"{counts['opted out']} opted out, {counts['sessions']} sessions",
     )
     if unaccounted or no_reason or not_run:

@@ -17,7 +17,7 @@ from checker.claims import GrammarError
 from checker.examples import lint
 from checker.markdown import fences
 from checker.project import ROOT
-from checker.pythons import Python, no_python_for, pythons, runs_on, version_range
+from checker.pythons import Python, no_python_for, per_python, pythons, runs_on, version_range
 from checker.sessions import SESSIONS, Session, run_session
 from pytest_examples import CodeExample, EvalExample
 
@@ -33,16 +33,10 @@ def for_pythons(session: Session) -> list[Python]:
         return []
 
 
-def cases():
-    for session in SESSIONS:
-        tag = session.settings.get("python")
-        if not for_pythons(session):
-            yield pytest.param(session, None, id=f"python={tag}:{session.name}")
-        for python in for_pythons(session):
-            yield pytest.param(session, python, id=f"{python.name}:{session.name}")
-
-
-@pytest.mark.parametrize(("session", "python"), list(cases()))
+@pytest.mark.parametrize(
+    ("session", "python"),
+    list(per_python(SESSIONS, lambda s: s.settings.get("python"), lambda s: s.name)),
+)
 def test_session(session: Session, python: Python | None, record_property):
     if python is None:
         no_python_for(session.settings["python"], session.name)

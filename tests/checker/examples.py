@@ -59,6 +59,8 @@ def _from_fence(fence: Fence, group: uuid.UUID) -> Example | None:
     script = fence.settings.get("title", "example.py")
     lines = [line for line in fence.body.splitlines() if line.strip()]
     includes = [SnippetPreprocessor.RE_ALL_SNIPPETS.match(line) for line in lines]
+    if fence.language == "pycon":
+        return None  # a REPL transcript: tests/test_transcripts.py runs it
     if fence.language not in PYTHON_FENCES:
         return Example(code, script, f"`{fence.language}` blocks can't be checked: use ```python")
     if all(includes):

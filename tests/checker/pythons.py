@@ -93,6 +93,20 @@ def runs_on(tag: str | None, python: Python) -> bool:
     return low <= python.version <= high
 
 
+def per_python(blocks, tag, name):
+    """pytest params (block, Python): one for each Python of the run that `tag(block)` is for,
+    or, for a block no Python of the run is for (or whose tag is no version), one with None."""
+    for block in blocks:
+        try:
+            matching = [python for python in pythons() if runs_on(tag(block), python)]
+        except GrammarError:
+            matching = []
+        if not matching:
+            yield pytest.param(block, None, id=f"python={tag(block)}:{name(block)}")
+        for python in matching:
+            yield pytest.param(block, python, id=f"{python.name}:{name(block)}")
+
+
 def no_python_for(tag: str, where: str) -> NoReturn:
     """Fail or skip a block tagged `python="<tag>"` that no Python of this run is for.
 
