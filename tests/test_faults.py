@@ -228,7 +228,7 @@ FAULTS = [
         "a REPL transcript that echoes a wrong value",
         "docs/modules.md",
         "",
-        '\n```pycon\n>>> import math_operations\n>>> math_operations.add(20, 1)\n22\n```\n',
+        "\n```pycon\n>>> import math_operations\n>>> math_operations.add(20, 1)\n22\n```\n",
         at("docs/modules.md", "- 22"),
     ),
     Fault(

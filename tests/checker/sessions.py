@@ -6,7 +6,10 @@ next `$ ` line, are what it shows in a terminal (stdout, then stderr). Commands 
 the other in one fresh folder: a copy of the folder named by `cwd="snippets/NAME"` on the fence,
 or, without it, the folder every example runs in (the teaching code). Installing is the one thing
 not run (it needs the internet): `python -m pip ...`, `python -m venv ...` and other commands
-must end with `# unchecked: reason` and show no output. Any other command fails.
+must end with `# unchecked: reason` and show no output. Any other command fails, but for a
+console script the folder's `pyproject.toml` declares (`[project.scripts]`): it runs as the
+wrapper that installing makes would run it, `sys.exit(function())` with `sys.argv[0]` its name,
+the project's code (`src/`, or the folder) importable as installed code is.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import functools
 import re
 import shlex
 import tempfile
+import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,6 +31,12 @@ from checker.pythons import Python
 PROMPT = "$ "
 UNCHECKED = re.compile(r"\s+# unchecked: \S.*$")
 NOT_RUN = (["-m", "pip"], ["-m", "venv"])  # installing needs the internet
+# What the console-script wrapper an installer writes does; sys.path[0] is its bin folder, not
+# the working folder, so the working folder comes off the path.
+CONSOLE_SCRIPT = (
+    "import sys; del sys.path[0]; sys.argv[0] = {name!r}; "
+    "from {module} import {function}; sys.exit({function}())"
+)
 
 
 @dataclass
@@ -34,6 +44,7 @@ class Command:
     line: int  # the page line of the `$ ` prompt
     text: str
     shown: list[str] = field(default_factory=list)
+    scripts: dict[str, str] = field(default_factory=dict)  # console scripts: name -> "mod:func"
 
     @property
     def unchecked(self) -> bool:
@@ -48,12 +59,23 @@ class Command:
             settings[name] = value
         return settings, words
 
+    def argv(self) -> tuple[dict[str, str], list[str]]:
+        """The settings, and the arguments for `python` that run this command."""
+        settings, words = self.split()
+        if words[0] == "python":
+            return settings, words[1:]
+        module, function = self.scripts[words[0]].split(":")
+        wrapper = CONSOLE_SCRIPT.format(name=words[0], module=module, function=function)
+        return settings | {"PYTHONPATH": "src"}, ["-c", wrapper, *words[1:]]
+
     def problem(self) -> str | None:
         """Why this command can't be run or skipped as written, if it can't."""
         _, words = self.split()
-        runnable = words[:1] == ["python"] and words[1:3] not in NOT_RUN
+        runnable = (words[:1] == ["python"] and words[1:3] not in NOT_RUN) or (
+            words[:1] and words[0] in self.scripts
+        )
         if runnable and self.unchecked:
-            return "python commands are always run: remove `# unchecked:`"
+            return f"`{words[0]}` commands are always run: remove `# unchecked:`"
         if not runnable and not self.unchecked:
             return (
                 f"`{self.text}` is not run by the checks (they run `python` commands, "
@@ -81,6 +103,14 @@ class Session:
         return self.where(self.line)
 
 
+def console_scripts(folder: Path) -> dict[str, str]:
+    """The console scripts a project folder's pyproject.toml declares, if it has one."""
+    if folder == ROOT or not (folder / "pyproject.toml").is_file():
+        return {}
+    project = tomllib.loads((folder / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    return project.get("scripts", {})
+
+
 def find_sessions(page: Path) -> list[Session]:
     sessions = []
     for fence in fences(page):
@@ -88,9 +118,10 @@ def find_sessions(page: Path) -> list[Session]:
             continue
         rows = fence.body.splitlines()
         session = Session(page, fence.line, fence.settings, [], "\n".join(rows))
+        scripts = console_scripts(ROOT / fence.settings.get("cwd", "."))
         for number, row in enumerate(rows, start=fence.line + 1):
             if row.startswith(PROMPT):
-                session.commands.append(Command(number, row[len(PROMPT) :]))
+                session.commands.append(Command(number, row[len(PROMPT) :], scripts=scripts))
             elif session.commands:
                 session.commands[-1].shown.append(row)
             elif row.strip():
@@ -136,8 +167,8 @@ def run_session(session: Session, python: Python) -> tuple[list[str], set[str]]:
     with tempfile.TemporaryDirectory() as tmp:
         folder = lay_out(Path(tmp) / "example", sources)
         for command in (c for c in session.commands if not c.unchecked):
-            settings, words = command.split()
-            run = run_example(python.path, folder, words[1:], settings)
+            settings, argv = command.argv()
+            run = run_example(python.path, folder, argv, settings)
             loaded |= set(run.loaded)
             if run.returncode is None:
                 problems.append(f"{session.where(command.line)}: `{command.text}` did not finish")
