@@ -1,6 +1,9 @@
 """A module that says when its code runs."""
 
-print("announce.py is running")
+import sys
+
+# The import put this module in sys.modules before it started running this file.
+print("announce.py is running, already in sys.modules:", __name__ in sys.modules)
 
 
 class Greeter:

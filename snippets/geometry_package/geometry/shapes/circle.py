@@ -2,7 +2,7 @@
 
 import math
 
-from .. import units  # the sibling package's module, reached through the parent
+from .. import units  # the module units.py of the parent package, geometry
 
 
 def area_cm2(radius_inches):

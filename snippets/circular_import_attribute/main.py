@@ -1,0 +1,3 @@
+import orders
+
+print(orders.Order.__name__)

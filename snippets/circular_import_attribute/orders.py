@@ -1,0 +1,6 @@
+import customers
+
+
+class Order:
+    def __init__(self, customer: "customers.Customer"):
+        self.customer = customer

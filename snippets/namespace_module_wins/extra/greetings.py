@@ -1,0 +1,2 @@
+def message():
+    return "hello, from extra/greetings.py"

@@ -1,0 +1,1 @@
+"""This file makes extra/greetings/ a regular package."""
