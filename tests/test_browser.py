@@ -34,13 +34,14 @@ SCREENSHOTS = ROOT / "screenshots"
 SETTLED = """() => Promise.allSettled(document.getAnimations()
   .filter(change => change instanceof CSSTransition).map(change => change.finished))"""
 PHONE = {"width": 390, "height": 844}
-# Terminal sessions (```console) whose lines overflow their box, each content tab shown in turn:
-# the code box of a block in a hidden tab has no width to measure.
+# Terminal sessions (```console) whose lines overflow their box, each content tab shown in turn
+# (the code box of a block in a hidden tab has no width to measure); textContent, not innerText,
+# which is empty for a block in a closed <details>.
 CLIPPED_CONSOLE = """() => {
   const clipped = [];
   const measure = () => document.querySelectorAll(".language-console pre > code").forEach(code => {
     if (code.scrollWidth > code.clientWidth && !clipped.some(c => c.code === code)) {
-      const lines = code.innerText.trimEnd().split("\\n");
+      const lines = code.textContent.trimEnd().split("\\n");
       clipped.push({ code, lastLine: lines.at(-1), over: code.scrollWidth - code.clientWidth });
     }
   });
@@ -243,7 +244,8 @@ def test_copy_button_copies_the_file(
     """The copy button of an included file copies the file, annotation markers left out."""
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url)
     page = context.new_page()
-    page.goto(site_url + (first_annotated(built_site) if annotated else "modules/"))
+    path = first_annotated(built_site) if annotated else "modules/"
+    page.goto(site_url + path)
     titled = {
         block.locator(".filename").inner_text(): block
         for block in page.locator(".highlight:has(.filename)").all()
@@ -259,7 +261,7 @@ def test_copy_button_copies_the_file(
     block.get_by_title("Copy to clipboard").click()
     copied = page.evaluate("navigator.clipboard.readText()")
     expected = re.sub(r" *# \(\d+\)!", "", source.read_text(encoding="utf-8")).rstrip("\n")
-    assert copied == expected, source
+    assert copied == expected, f"{path}: the copy button of {source.relative_to(ROOT)}"
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
@@ -282,27 +284,30 @@ def test_code_annotation_opens(
 
 
 def test_palette_follows_the_system_and_the_reader(context: BrowserContext, site_url: str):
-    """Material's own palette toggle: automatic, then light, then dark."""
+    """Material's own palette toggle (mkdocs.yml's `palette:`): automatic, light, dark."""
     page = context.new_page()
     page.emulate_media(color_scheme="light")
     page.goto(site_url)
     scheme = page.locator("body")
-    expect(scheme).to_have_attribute("data-md-color-scheme", "default")
+    shown = "index.html: the colour scheme Material's palette toggle shows"
+    expect(scheme, shown).to_have_attribute("data-md-color-scheme", "default")
     page.emulate_media(color_scheme="dark")  # "automatic" follows the system as it changes
-    expect(scheme).to_have_attribute("data-md-color-scheme", "slate")
+    expect(scheme, shown).to_have_attribute("data-md-color-scheme", "slate")
     page.emulate_media(color_scheme="light")
-    expect(scheme).to_have_attribute("data-md-color-scheme", "default")
+    expect(scheme, shown).to_have_attribute("data-md-color-scheme", "default")
     for _ in range(len(SCHEMES) + 1):  # automatic -> light -> dark
         if scheme.get_attribute("data-md-color-scheme") == "slate":
             break
         page.locator("label[for^=__palette]:visible").click()
-    expect(scheme).to_have_attribute("data-md-color-scheme", "slate")
+    expect(scheme, shown).to_have_attribute("data-md-color-scheme", "slate")
     page.reload()
-    expect(scheme).to_have_attribute("data-md-color-scheme", "slate")
+    expect(scheme, f"{shown}, reloaded").to_have_attribute("data-md-color-scheme", "slate")
     page.locator("input[name=__palette]").first.focus()  # Enter moves on: dark -> automatic
     page.keyboard.press("Enter")
-    expect(scheme).to_have_attribute("data-md-color-scheme", "default")
-    expect(scheme).to_have_attribute("data-md-color-media", "(prefers-color-scheme)")
+    expect(scheme, f"{shown}, after Enter").to_have_attribute("data-md-color-scheme", "default")
+    expect(scheme, f"{shown}, after Enter").to_have_attribute(
+        "data-md-color-media", "(prefers-color-scheme)"
+    )
 
 
 def test_content_tab_switches(context: BrowserContext, site_url: str):
