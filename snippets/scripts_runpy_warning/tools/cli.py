@@ -1,0 +1,1 @@
+print(f"cli.py runs as {__name__!r}")
