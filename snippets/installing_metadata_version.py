@@ -1,8 +1,8 @@
-import importlib.util
 from importlib.metadata import PackageNotFoundError, version
 
-# calculations/ sits next to this script: it can be imported, but it was never installed.
-print(importlib.util.find_spec("calculations") is not None)  # Output: True
+import calculations  # importable: calculations/ sits next to this script
+
+print(calculations.__name__)  # Output: calculations
 try:
     print(version("calculations"))
 except PackageNotFoundError as error:

@@ -1,0 +1,2 @@
+def with_tax(net):
+    return round(net * 1.2, 2)

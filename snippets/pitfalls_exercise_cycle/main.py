@@ -1,0 +1,5 @@
+import catalog
+import pricing
+
+print(catalog.price("tea"))
+print(pricing.cheapest())

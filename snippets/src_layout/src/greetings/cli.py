@@ -1,0 +1,13 @@
+"""The `greet` command: pyproject.toml's [project.scripts] points at main()."""
+
+import argparse
+
+from greetings import hello
+
+
+def main():
+    parser = argparse.ArgumentParser(description="Greet someone.")
+    parser.add_argument("name")
+    args = parser.parse_args()
+    print(hello(args.name))
+    return 0  # the wrapper passes this to sys.exit(): 0 means success
