@@ -5,7 +5,8 @@ next `$ ` line, are what it shows in a terminal (stdout, then stderr). Commands 
 `python` (optionally after `NAME=value` settings such as `PYTHONPATH=shared`) and run one after
 the other in one fresh folder: a copy of the folder named by `cwd="snippets/NAME"` on the fence,
 or, without it, the folder every example runs in (the teaching code). Installing is the one thing
-not run (it needs the internet): `python -m pip ...`, `python -m venv ...` and other commands
+not run (it needs the internet): `python -m pip ...`, `python -m venv ...`, `python -m build`
+and other commands
 must end with `# unchecked: reason` and show no output. Any other command fails, but for a
 console script the folder's `pyproject.toml` declares (`[project.scripts]`): it runs as the
 wrapper that installing makes would run it, `sys.exit(function())` with `sys.argv[0]` its name,
@@ -30,7 +31,8 @@ from checker.pythons import Python
 
 PROMPT = "$ "
 UNCHECKED = re.compile(r"\s+# unchecked: \S.*$")
-NOT_RUN = (["-m", "pip"], ["-m", "venv"])  # installing needs the internet
+# Installing and building need the internet (pip, and build's isolated build environment).
+NOT_RUN = (["-m", "pip"], ["-m", "venv"], ["-m", "build"])
 # What the console-script wrapper an installer writes does; sys.path[0] is its bin folder, not
 # the working folder, so the working folder comes off the path.
 CONSOLE_SCRIPT = (
