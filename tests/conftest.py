@@ -29,18 +29,27 @@ def built_site(tmp_path_factory, request) -> Path:
 
 
 def pytest_terminal_summary(terminalreporter):
-    """Lines tests record as `record_property("summary", ...)`, and how many example and session
+    """Lines tests record as `record_property("summary", ...)`, the pages the browser checked, and how many example and session
     runs each Python made (tests record `record_property("python", version)`)."""
-    lines, runs = [], Counter()
+    lines, runs, browser = [], Counter(), Counter()
     for outcome in ("passed", "failed", "skipped"):
         for report in terminalreporter.stats.get(outcome, []):
             for name, value in getattr(report, "user_properties", []):
                 if name == "summary" and report.when == "call":
                     lines.append(value)
+                elif name == "browser" and report.when == "call":
+                    scheme, pages, problems = value
+                    browser[scheme, "pages"] += pages
+                    browser[scheme, "problems"] += problems
                 elif name == "python" and report.when == "call":
                     runs[value, outcome] += 1
     for line in lines:
         terminalreporter.write_line(line)
+    for scheme in sorted({scheme for scheme, _ in browser}, reverse=True):
+        terminalreporter.write_line(
+            f"browser ({scheme}): {browser[scheme, 'pages']} pages, "
+            f"{browser[scheme, 'problems']} problems"
+        )
     versions = sorted({version for version, _ in runs}, key=lambda v: tuple(map(int, v.split("."))))
     if versions:
         terminalreporter.write_line(

@@ -21,7 +21,10 @@ from axe_playwright_python.sync_playwright import Axe
 from checker.project import ROOT, built_files, built_pages, site_path, url_path
 from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 
-SCHEMES = {"light": "default", "dark": "slate"}  # emulated preference: Material's scheme name
+SCHEMES = {"light": "default", "dark": "slate"}
+SHARDS = (
+    3  # tests per scheme that share out the pages  # emulated preference: Material's scheme name
+)
 AXE_RULES = {
     "runOnly": {
         "type": "tag",
@@ -154,22 +157,29 @@ def axe_violations(page: Page) -> list[str]:
     ]
 
 
+@pytest.mark.parametrize("shard", range(SHARDS), ids=lambda n: f"pages {n + 1} of {SHARDS}")
 @pytest.mark.parametrize("scheme", SCHEMES)
 def test_every_page(
-    scheme: str, context: BrowserContext, site_url: str, built_site: Path, record_property
+    scheme: str,
+    shard: int,
+    context: BrowserContext,
+    site_url: str,
+    built_site: Path,
+    record_property,
 ):
+    """Every page, in SHARDS tests per scheme so that the parallel workers share them out."""
     page = context.new_page()
     page.emulate_media(color_scheme=scheme)
     console_errors: list[str] = []
     page.on("console", lambda m: m.type == "error" and console_errors.append(m.text))
     page.on("pageerror", lambda e: console_errors.append(str(e)))
     SCREENSHOTS.mkdir(exist_ok=True)
-    problems, pages = [], built_pages(built_site)
+    problems, pages = [], built_pages(built_site)[shard::SHARDS]
     for path in pages:
         console_errors.clear()
         context.outside.clear()
         page.set_viewport_size({"width": 1280, "height": 800})
-        page.goto(site_url + path, wait_until="networkidle")
+        page.goto(site_url + path)
         name = f"{path or 'index.html'} ({scheme})"
         shown = page.evaluate("document.body.dataset.mdColorScheme")
         if shown != SCHEMES[scheme]:
@@ -181,16 +191,17 @@ def test_every_page(
             for marker in page.evaluate(LEFT_AS_TEXT)
         ]
         shot = SCREENSHOTS / (path.strip("/").replace("/", "-").removesuffix(".html") or "index")
-        page.screenshot(path=f"{shot}-{scheme}-desktop.png", full_page=True)
+        if problems:  # full-page screenshots cost seconds: taken of the pages with a problem
+            page.screenshot(path=f"{shot}-{scheme}-desktop.png", full_page=True)
 
         page.set_viewport_size({"width": 375, "height": 800})
         overflow = page.evaluate("document.documentElement.scrollWidth - innerWidth")
         if overflow > 0:
             problems.append(f"{name}: scrolls sideways by {overflow} px at 375 px wide")
-        page.screenshot(path=f"{shot}-{scheme}-mobile.png", full_page=True)
+            page.screenshot(path=f"{shot}-{scheme}-mobile.png", full_page=True)
         problems += [f"{name}: console error: {error}" for error in console_errors]
         problems += [f"{name}: request outside the site: {url}" for url in context.outside]
-    record_property("summary", f"browser ({scheme}): {len(pages)} pages, {len(problems)} problems")
+    record_property("browser", (scheme, len(pages), len(problems)))
     if problems:
         pytest.fail("\n".join(problems), pytrace=False)
 
