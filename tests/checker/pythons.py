@@ -8,25 +8,34 @@ for every supported version). Test ids start with the version, as `3.13.0:docs/p
 from __future__ import annotations
 
 import functools
+import hashlib
 import os
 import re
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
+from pathlib import Path
 from typing import NoReturn
 
 import pytest
+from filelock import FileLock
 
 from checker.claims import GrammarError
 
 VARIABLE = "EXAMPLE_PYTHONS"
+VENVS = (
+    Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    / "modules-and-packages"
+    / "venvs"
+)
 Version = tuple[int, int, int]
 NEWEST: Version = (sys.maxsize,) * 3  # what "3.13+" reaches up to
 
 
 @dataclass(frozen=True)
 class Python:
-    path: str
+    path: str  # what examples run with: a bare virtual environment of the interpreter
     version: Version
 
     @property
@@ -37,8 +46,7 @@ class Python:
 @functools.cache
 def pythons() -> list[Python]:
     """This environment's interpreter, then those of EXAMPLE_PYTHONS, one per version, oldest
-    first. The environment's is the one a reader has: its editable install of the project (which
-    puts the checkout on sys.path) must not make a broken example pass, so the base interpreter."""
+    first, each as a bare virtual environment made from it (bare_venv)."""
     paths = [getattr(sys, "_base_executable", sys.executable)]
     paths += [p for p in os.environ.get(VARIABLE, "").split(os.pathsep) if p]
     found: dict[Version, Python] = {}
@@ -53,8 +61,28 @@ def pythons() -> list[Python]:
         if done.returncode:
             raise RuntimeError(f"{VARIABLE}: {path} does not run:\n{done.stderr}")
         version = tuple(int(part) for part in done.stdout.split())
-        found.setdefault(version, Python(path, version))
+        if version not in found:
+            found[version] = Python(bare_venv(path, version), version)
     return sorted(found.values(), key=lambda python: python.version)
+
+
+def bare_venv(base: str, version: Version) -> str:
+    """The python of an empty virtual environment made from `base` (cached outside the checkout,
+    shared by parallel workers): an example runs as in a reader's fresh venv, with nothing
+    installed, not even this project (so its editable install can't make a broken example
+    pass), and without the start-up cost of whatever the base interpreter's own site-packages
+    loads (a .pth file can add tens of milliseconds to every run)."""
+    key = hashlib.sha256(os.path.realpath(base).encode()).hexdigest()[:12]
+    folder = VENVS / f"{'.'.join(map(str, version))}-{key}"
+    python = folder / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+    VENVS.mkdir(parents=True, exist_ok=True)
+    with FileLock(f"{folder}.lock"):
+        if not python.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            subprocess.run(
+                [base, "-m", "venv", "--without-pip", str(folder)], check=True, capture_output=True
+            )
+    return str(python)
 
 
 _VERSION = r"3\.\d+(?:\.\d+)?"
