@@ -29,7 +29,8 @@ AXE_RULES = {
     "runOnly": {
         "type": "tag",
         "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"],
-    }
+    },
+    "resultTypes": ["violations"],  # details of violations only: passes are the slow part
 }
 SCREENSHOTS = ROOT / "screenshots"
 # Colours mid-transition (search results fading in, a tooltip opening) are no state to check.
