@@ -28,6 +28,18 @@ def built_site(tmp_path_factory, request) -> Path:
     return site
 
 
+# The longest tests (seconds each) go first, so the parallel workers don't end waiting on one.
+LONGEST_FIRST = ["test_faults.py", "test_serve.py", "test_browser.py"]
+
+
+def pytest_collection_modifyitems(items):
+    def rank(item) -> int:
+        name = item.path.name
+        return LONGEST_FIRST.index(name) if name in LONGEST_FIRST else len(LONGEST_FIRST)
+
+    items.sort(key=rank)  # stable: the order within a module stays
+
+
 def pytest_terminal_summary(terminalreporter):
     """Lines tests record as `record_property("summary", ...)`, the pages the browser checked, and how many example and session
     runs each Python made (tests record `record_property("python", version)`)."""
