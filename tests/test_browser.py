@@ -2,8 +2,8 @@
 the dark scheme: no console error, no request leaving the local server, no axe-core violation
 right after load, before any scrolling (Material sets up every code block as the page loads),
 no sideways scrolling on a 375 px phone, terminal output readable on a 390 px one. Then the
-interactions readers rely on, checked with axe too. Screenshots of every page land in
-screenshots/ (git-ignored) for contributors to look at."""
+interactions readers rely on, checked with axe too. Screenshots of the pages with a problem (of
+every page with SCREENSHOTS=all) land in screenshots/ (git-ignored) for contributors to look at."""
 
 from __future__ import annotations
 
@@ -33,6 +33,9 @@ AXE_RULES = {
     "resultTypes": ["violations"],  # details of violations only: passes are the slow part
 }
 SCREENSHOTS = ROOT / "screenshots"
+# Full-page screenshots cost seconds each: of the pages with a problem, or of every page with
+# SCREENSHOTS=all (as the GitHub workflow sets it, to upload them).
+EVERY_SCREENSHOT = os.environ.get("SCREENSHOTS") == "all"
 # Colours mid-transition (search results fading in, a tooltip opening) are no state to check.
 # Transitions only: they all end, unlike some of the theme's animations.
 SETTLED = """() => Promise.allSettled(document.getAnimations()
@@ -192,13 +195,14 @@ def test_every_page(
             for marker in page.evaluate(LEFT_AS_TEXT)
         ]
         shot = SCREENSHOTS / (path.strip("/").replace("/", "-").removesuffix(".html") or "index")
-        if problems:  # full-page screenshots cost seconds: taken of the pages with a problem
+        if problems or EVERY_SCREENSHOT:
             page.screenshot(path=f"{shot}-{scheme}-desktop.png", full_page=True)
 
         page.set_viewport_size({"width": 375, "height": 800})
         overflow = page.evaluate("document.documentElement.scrollWidth - innerWidth")
         if overflow > 0:
             problems.append(f"{name}: scrolls sideways by {overflow} px at 375 px wide")
+        if overflow > 0 or EVERY_SCREENSHOT:
             page.screenshot(path=f"{shot}-{scheme}-mobile.png", full_page=True)
         problems += [f"{name}: console error: {error}" for error in console_errors]
         problems += [f"{name}: request outside the site: {url}" for url in context.outside]
