@@ -232,6 +232,13 @@ FAULTS = [
         at("docs/modules.md", "- 22"),
     ),
     Fault(
+        "a wrong output of a console script",
+        "docs/pyproject.md",
+        "$ greet Ada\nHello, Ada!",
+        "$ greet Ada\nHi, Ada!",
+        at("docs/pyproject.md", "+Hello, Ada!"),
+    ),
+    Fault(
         "a version tag no Python of the run is",
         "docs/subpackages.md",
         "",
