@@ -25,16 +25,19 @@ from checker.project import ROOT, built_files, built_pages, site_path, url_path
 from checker.runner import first_line, python_problems, session_problems, transcript_problems
 from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 
-SCHEMES = {"light": "default", "dark": "slate"}
-SHARDS = (
-    3  # tests per scheme that share out the pages  # emulated preference: Material's scheme name
-)
+SCHEMES = {"light": "default", "dark": "slate"}  # emulated preference: Material's scheme name
+SHARDS = 3  # tests per scheme that share out the pages
 AXE_RULES = {
     "runOnly": {
         "type": "tag",
         "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"],
     },
     "resultTypes": ["violations"],  # details of violations only: passes are the slow part
+}
+# In the dark scheme only colours change: its pages are checked with the rules about colour.
+COLOUR_RULES = {
+    "runOnly": {"type": "rule", "values": ["color-contrast", "link-in-text-block"]},
+    "resultTypes": ["violations"],
 }
 SCREENSHOTS = ROOT / "screenshots"
 # Full-page screenshots cost seconds each: of the pages with a problem, or of every page with
@@ -152,10 +155,10 @@ def context(browser: Browser, site_url: str) -> Iterator[BrowserContext]:
     context.close()
 
 
-def axe_violations(page: Page, context: dict | None = None) -> list[str]:
+def axe_violations(page: Page, context: dict | None = None, options: dict = AXE_RULES) -> list[str]:
     """One line per broken axe-core rule: what it asks for, how often, where (CSS selectors);
     on the whole page, or on what `context` includes."""
-    found = Axe().run(page, context=context, options=AXE_RULES).response["violations"]
+    found = Axe().run(page, context=context, options=options).response["violations"]
     return [
         f"axe {v['id']}: {v['help']}; {len(v['nodes'])}x, e.g. "
         + ", ".join(" ".join(node["target"]) for node in v["nodes"][:3])
@@ -193,7 +196,8 @@ def test_every_page(
         shown = page.evaluate("document.body.dataset.mdColorScheme")
         if shown != SCHEMES[scheme]:
             problems.append(f"{name}: shown in scheme {shown!r}, not {SCHEMES[scheme]!r}")
-        problems += [f"{name}, at load: {violation}" for violation in axe_violations(page)]
+        rules = AXE_RULES if scheme == "light" else COLOUR_RULES
+        problems += [f"{name}, at load: {v}" for v in axe_violations(page, options=rules)]
         problems += [
             f"{name}: code annotation `{marker}` shown as text: no numbered list right after its "
             "code block to take its number"
