@@ -40,6 +40,7 @@ COLOUR_RULES = {
     "resultTypes": ["violations"],
 }
 SCREENSHOTS = ROOT / "screenshots"
+RUNTIME = "/assets/pyodide/"  # where scripts/gen_runtime.py puts Pyodide
 # Full-page screenshots cost seconds each: of the pages with a problem, or of every page with
 # SCREENSHOTS=all (as the GitHub workflow sets it, to upload them).
 EVERY_SCREENSHOT = os.environ.get("SCREENSHOTS") == "all"
@@ -185,11 +186,14 @@ def test_every_page(
     console_errors: list[str] = []
     page.on("console", lambda m: m.type == "error" and console_errors.append(m.text))
     page.on("pageerror", lambda e: console_errors.append(str(e)))
+    runtime: list[str] = []  # the Run buttons' runtime loads on the first Run, never before
+    page.on("request", lambda r: RUNTIME in r.url and runtime.append(r.url))
     SCREENSHOTS.mkdir(exist_ok=True)
     problems, pages = [], built_pages(built_site)[shard::SHARDS]
     for path in pages:
         console_errors.clear()
         context.outside.clear()
+        runtime.clear()
         page.set_viewport_size({"width": 1280, "height": 800})
         page.goto(site_url + path)
         name = f"{path or 'index.html'} ({scheme})"
@@ -215,6 +219,7 @@ def test_every_page(
             page.screenshot(path=f"{shot}-{scheme}-mobile.png", full_page=True)
         problems += [f"{name}: console error: {error}" for error in console_errors]
         problems += [f"{name}: request outside the site: {url}" for url in context.outside]
+        problems += [f"{name}: the runtime loaded before any Run: {url}" for url in runtime]
     record_property("browser", (scheme, len(pages), len(problems)))
     if problems:
         pytest.fail("\n".join(problems), pytrace=False)
