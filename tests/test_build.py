@@ -6,6 +6,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
+from checker.examples import teaching_files
+from checker.markdown import unclosed
 from checker.project import ROOT, built_pages
 
 # Material's private script API: what a template must not touch, so the site can move to
@@ -53,8 +55,22 @@ def test_templates_use_no_theme_internals():
     found = [
         f"{path.relative_to(ROOT).as_posix()}:{number}: uses Material's private script API "
         f"({match[0]}): use a documented extension point instead"
-        for path in sorted((ROOT / "overrides").rglob("*.html"))
+        for path in sorted(
+            [*(ROOT / "overrides").rglob("*.html"), *(ROOT / "scripts").rglob("*.js")]
+        )
         for number, line in enumerate(code_lines(path), start=1)
         if (match := THEME_INTERNALS.search(line))
+    ]
+    assert not found, "\n".join(found)
+
+
+def test_every_fence_closes():
+    """A fence that never closes turns the rest of its page into one code block, and no check
+    sees what it holds."""
+    found = [
+        f"{path.relative_to(ROOT).as_posix()}:{line}: this fence never closes (close it with the "
+        "same characters, at least as many, at the same indentation)"
+        for path in [*sorted((ROOT / "docs").rglob("*.md")), *teaching_files()]
+        for line in unclosed(path)
     ]
     assert not found, "\n".join(found)

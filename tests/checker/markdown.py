@@ -23,10 +23,11 @@ from pygments.lexers.python import (
 from pygments.util import ClassNotFound
 
 FENCE = re.compile(
-    r"^(?P<indent> *)(?P<fence>(?P<char>[`~])(?P=char){2,})(?P<info>[^\n]*)\n(?P<body>.*?)"
-    r"^(?P=indent)(?P=fence)(?P=char)*[ \t]*$",
+    r"^(?P<indent> *)(?P<fence>(?P<char>[`~])(?P=char){2,})(?!(?P=char))(?P<info>[^\n]*)\n"
+    r"(?P<body>.*?)^(?P=indent)(?P=fence)(?P=char)*[ \t]*$",
     re.MULTILINE | re.DOTALL,
 )
+OPENING = re.compile(r"^ *(```|~~~)", re.MULTILINE)
 SETTING = re.compile(r'([\w-]+)="([^"]*)"')
 PYTHON_LEXERS = (
     PythonLexer,  # and its subclasses: NumPy, ...
@@ -74,6 +75,18 @@ def kind(language: str) -> str | None:
     if type(lexer).__module__ == "pygments.lexers.shell":
         return "shell"
     return None
+
+
+def unclosed(path: Path) -> list[int]:
+    """The lines of fences that open and never close: everything after them renders as code,
+    and no check would see the block."""
+    text = path.read_text(encoding="utf-8")
+    inside = [(match.start(), match.end()) for match in FENCE.finditer(text)]
+    return [
+        text.count("\n", 0, opening.start()) + 1
+        for opening in OPENING.finditer(text)
+        if not any(start <= opening.start() < end for start, end in inside)
+    ]
 
 
 def fences(path: Path) -> list[Fence]:

@@ -50,6 +50,7 @@ with open(_record, "w", encoding="utf-8") as _file:
 class Transcript:
     fence: Fence
     examples: list[doctest.Example]
+    problem: str | None = None  # why it can't be run as written
 
     @property
     def name(self) -> str:
@@ -63,13 +64,25 @@ class Transcript:
 
 
 def find_transcripts() -> list[Transcript]:
-    parser = doctest.DocTestParser()
     return [
-        Transcript(fence, parser.get_examples(fence.body))
+        read(fence)
         for page in sorted((ROOT / "docs").rglob("*.md"))
         for fence in fences(page)
         if fence.language == "pycon"
     ]
+
+
+def read(fence: Fence) -> Transcript:
+    """A ```pycon block as doctest reads it, or why it can't be read: every line belongs to an
+    example, as in a REPL, so text before the first `>>> ` is not allowed."""
+    try:
+        examples = doctest.DocTestParser().get_examples(fence.body)
+    except ValueError as error:  # "line 2 of the docstring for <string> lacks blank after >>>"
+        return Transcript(fence, [], f"doctest can't read it: {error}")
+    first = next((line for line in fence.body.splitlines() if line.strip()), "")
+    if not examples or not first.lstrip().startswith(">>>"):
+        return Transcript(fence, examples, "a transcript starts with a `>>> ` line (the prompt)")
+    return Transcript(fence, examples)
 
 
 def shown(example: doctest.Example, output: str, raised: str | None) -> str:
@@ -81,6 +94,8 @@ def shown(example: doctest.Example, output: str, raised: str | None) -> str:
 
 def run_transcript(transcript: Transcript, python: str) -> list[str]:
     """Every way the REPL disagrees with the transcript, as `page:line: ...` problems."""
+    if transcript.problem:
+        return [f"{transcript.name}: {transcript.problem}"]
     cwd = transcript.fence.settings.get("cwd")
     sources = (
         [p for p in sorted((ROOT / cwd).iterdir()) if p.name != "__pycache__"]
