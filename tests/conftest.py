@@ -41,8 +41,9 @@ def pytest_collection_modifyitems(items):
 
 
 def pytest_terminal_summary(terminalreporter):
-    """Lines tests record as `record_property("summary", ...)`, the pages the browser checked, and how many example and session
-    runs each Python made (tests record `record_property("python", version)`)."""
+    """Lines tests record as `record_property("summary", ...)`, the pages the browser checked,
+    and how many example, session and transcript runs each Python made (tests record
+    `record_property("python", version)`)."""
     lines, runs, browser = [], Counter(), Counter()
     for outcome in ("passed", "failed", "skipped"):
         for report in terminalreporter.stats.get(outcome, []):

@@ -19,6 +19,7 @@ Reference pages (mkdocstrings) show signatures in headings, not in code blocks, 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -26,7 +27,8 @@ from pathlib import Path
 import pytest
 from checker.examples import collect, teaching_files
 from checker.markdown import fences, kind
-from checker.project import ROOT, built_files
+from checker.project import ROOT, built_files, url_path
+from checker.runner import EXAMPLE_BLOCK, NORUN_REASONS
 from checker.sessions import SESSIONS
 from checker.transcripts import find_transcripts
 
@@ -221,3 +223,28 @@ def test_embedded_sources_are_exact(built_site: Path):
     assert checked, "no page shows a file of the teaching code under its name"
     if stale:
         pytest.fail("\n".join(stale), pytrace=False)
+
+
+def test_run_coverage(built_site: Path, record_property):
+    """Counts the example blocks with a Run button and those without, by reason; a reason
+    outside NORUN_REASONS (a typo in a marker) fails."""
+    runnable, reasons, unknown = 0, Counter(), []
+    for file in built_files(built_site):
+        for match in EXAMPLE_BLOCK.finditer(file.read_text("utf-8")):
+            reason = re.search(r'data-norun="?([\w-]+)', match[2])
+            if reason is None:
+                runnable += 1
+                continue
+            reasons[reason[1]] += 1
+            if reason[1] not in NORUN_REASONS:
+                unknown.append(f"{url_path(built_site, file)}: data-norun={reason[1]!r}")
+    record_property(
+        "summary",
+        f"runnable: {runnable} blocks run in the browser; not runnable: {reasons.total()} ("
+        + ", ".join(f"{reason}: {count}" for reason, count in reasons.most_common())
+        + ")",
+    )
+    assert runnable, (
+        "no example block has a Run button: did scripts/gen_runtime.py install Pyodide?"
+    )
+    assert not unknown, "unknown reasons, not one of NORUN_REASONS:\n" + "\n".join(unknown)

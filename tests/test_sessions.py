@@ -57,11 +57,10 @@ def test_snippet_folder(folder: Path, eval_example: EvalExample, monkeypatch):
         found.append(
             f'{name}/: no console session runs it: add ```{{.console cwd="{name}"}} to a page'
         )
-    loaded = set().union(
-        *(run_session(s, for_pythons(s)[0])[1] for s in sessions if for_pythons(s))
-    )
+    ran = [s for s in sessions if for_pythons(s)]  # a session for no Python of the run runs not
+    loaded = set().union(*(run_session(s, for_pythons(s)[0])[1] for s in ran))
     for path in sorted(folder.rglob("*.py")):
-        if sessions and path.relative_to(folder).as_posix() not in loaded:
+        if ran and path.relative_to(folder).as_posix() not in loaded:
             found.append(f"{path.relative_to(ROOT).as_posix()}: no session runs or imports it")
         found += lint(
             eval_example, CodeExample.create(path.read_text("utf-8"), path=path), monkeypatch

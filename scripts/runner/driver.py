@@ -17,6 +17,8 @@ import warnings
 BOOT_MODULES = dict(sys.modules)
 BOOT_PATH = [p for p in sys.path if p]  # Pyodide's "" stands for the REPL's folder
 BOOT_FILTERS = list(warnings.filters)
+BOOT_ENVIRON = dict(os.environ)
+BOOT_IMPORT_SYSTEM = (list(sys.meta_path), list(sys.path_hooks), sys.dont_write_bytecode)
 runs = 0
 
 
@@ -40,6 +42,14 @@ def fresh_process(where: str, argv: list) -> None:
     sys.modules.update(BOOT_MODULES)
     sys.path[:] = [where, *BOOT_PATH]
     warnings.filters[:] = BOOT_FILTERS
+    os.environ.clear()
+    os.environ.update(BOOT_ENVIRON)
+    sys.meta_path[:], sys.path_hooks[:], sys.dont_write_bytecode = (
+        list(BOOT_IMPORT_SYSTEM[0]),
+        list(BOOT_IMPORT_SYSTEM[1]),
+        BOOT_IMPORT_SYSTEM[2],
+    )
+    sys.path_importer_cache.clear()
     sys.argv = argv
     os.chdir(where)
     importlib.invalidate_caches()

@@ -77,11 +77,20 @@ def bare_venv(base: str, version: Version) -> str:
     python = folder / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
     VENVS.mkdir(parents=True, exist_ok=True)
     with FileLock(f"{folder}.lock"):
-        if not python.exists():
-            shutil.rmtree(folder, ignore_errors=True)
-            subprocess.run(
-                [base, "-m", "venv", "--without-pip", str(folder)], check=True, capture_output=True
+        if not python.exists():  # made aside and moved in whole: never half a venv in the cache
+            making = Path(f"{folder}.making")
+            shutil.rmtree(making, ignore_errors=True)
+            done = subprocess.run(
+                [base, "-m", "venv", "--without-pip", str(making)],
+                check=False,
+                capture_output=True,
+                text=True,
             )
+            if done.returncode:
+                raise RuntimeError(f"{base} -m venv failed:\n{done.stderr}")
+            # A venv's activate scripts name its folder; only bin/python is used here.
+            shutil.rmtree(folder, ignore_errors=True)
+            making.rename(folder)
     return str(python)
 
 
@@ -110,7 +119,10 @@ def version_range(tag: str) -> tuple[Version, Version]:
     low = bound(match["low"], 0)
     if match["newer"]:
         return low, NEWEST
-    return low, bound(match["high"] or match["low"], sys.maxsize)
+    high = bound(match["high"] or match["low"], sys.maxsize)
+    if high < low:
+        raise GrammarError(0, f'python="{tag}": the span ends before it starts')
+    return low, high
 
 
 def runs_on(tag: str | None, python: Python) -> bool:

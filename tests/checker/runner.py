@@ -88,3 +88,16 @@ def first_line(text: str) -> str:
 
 def language_kind(classes: str) -> str:
     return (re.search(r"\blanguage-(\S+)", classes) or [None, ""])[1]
+
+
+# Why a block has no Run button: scripts/gen_runtime.py's rules and the fences' own markers
+# (CONTRIBUTING.md, "Run it where you read it"); one name per kind.
+NORUN_REASONS = {
+    "version": "a tab for another Python than the runtime's",
+    "source": "one file of a program its session runs",
+    "session-command": "a command with settings or switches",
+    "processes": "starts processes",
+    "how-python-starts": "depends on how `python` starts",
+    "install-layout": "depends on what is installed where",
+}
+EXAMPLE_BLOCK = re.compile(r'<div class="?language-(python|py|pycon|console) highlight"?([^>]*)>')

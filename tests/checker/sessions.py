@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import os
 import re
 import shlex
 import tempfile
@@ -37,7 +38,7 @@ NOT_RUN = (["-m", "pip"], ["-m", "venv"], ["-m", "build"])
 # the working folder, so the working folder comes off the path.
 CONSOLE_SCRIPT = (
     "import sys; del sys.path[0]; sys.argv[0] = {name!r}; "
-    "from {module} import {function}; sys.exit({function}())"
+    "import {module}; sys.exit({module}.{function}())"
 )
 
 
@@ -61,14 +62,16 @@ class Command:
             settings[name] = value
         return settings, words
 
-    def argv(self) -> tuple[dict[str, str], list[str]]:
-        """The settings, and the arguments for `python` that run this command."""
+    def argv(self, folder: Path) -> tuple[dict[str, str], list[str]]:
+        """The settings, and the arguments for `python` that run this command in `folder`."""
         settings, words = self.split()
         if words[0] == "python":
             return settings, words[1:]
-        module, function = self.scripts[words[0]].split(":")
+        module, _, function = self.scripts[words[0]].partition(":")
         wrapper = CONSOLE_SCRIPT.format(name=words[0], module=module, function=function)
-        return settings | {"PYTHONPATH": "src"}, ["-c", wrapper, *words[1:]]
+        code = "src" if (folder / "src").is_dir() else "."  # where the installed code comes from
+        path = os.pathsep.join(filter(None, [settings.get("PYTHONPATH"), code]))
+        return settings | {"PYTHONPATH": path}, ["-c", wrapper, *words[1:]]
 
     def problem(self) -> str | None:
         """Why this command can't be run or skipped as written, if it can't."""
@@ -169,7 +172,7 @@ def run_session(session: Session, python: Python) -> tuple[list[str], set[str]]:
     with tempfile.TemporaryDirectory() as tmp:
         folder = lay_out(Path(tmp) / "example", sources)
         for command in (c for c in session.commands if not c.unchecked):
-            settings, argv = command.argv()
+            settings, argv = command.argv(folder)
             run = run_example(python.path, folder, argv, settings)
             loaded |= set(run.loaded)
             if run.returncode is None:
