@@ -83,5 +83,5 @@ def pytest_terminal_summary(terminalreporter):
     if untested:
         terminalreporter.write_line(
             f"blocks for Pythons not in this run: {len(untested)} skipped (with EXAMPLE_PYTHONS "
-            "set, as in CI, they fail; CONTRIBUTING.md, 'Every supported Python')"
+            "set, as .ci/run sets it, they fail; CONTRIBUTING.md, 'Every supported Python')"
         )
