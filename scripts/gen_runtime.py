@@ -28,7 +28,6 @@ from filelock import FileLock
 ROOT = Path(mkdocs_gen_files.config.config_file_path).parent
 RUNNER = ROOT / "scripts" / "runner"
 VERSION = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["dependencies"]["pyodide"]
-PYTHON = (3, 14, 2)  # the CPython that pyodide VERSION runs (its `sys.version_info`)
 BOOT_FILES = [
     "pyodide.mjs",
     "pyodide.asm.mjs",
@@ -93,7 +92,7 @@ def installed() -> Path | None:
 def version_range(tag: str) -> tuple[tuple, tuple]:
     """tests/checker/pythons.py's grammar: "3.12", "3.12+", "3.13.0", "3.13.5+", "3.13.0-3.13.4";
     a tag that is none of these (the checks report it) stands for no Python."""
-    match = re.fullmatch(r"(3\.\d+(?:\.\d+)?)(\+)?(?:-(3\.\d+(?:\.\d+)?))?", tag)
+    match = re.fullmatch(r"(3\.\d+(?:\.\d+)?)(?:(\+)|-(3\.\d+(?:\.\d+)?))?", tag)
     if match is None:
         return (9, 0, 0), (0, 0, 0)
     low, plus, high = match.groups()
@@ -105,12 +104,12 @@ def version_range(tag: str) -> tuple[tuple, tuple]:
     return bound(low, 0), (99, 0, 0) if plus else bound(high or low, 999)
 
 
-def norun(language: str, settings: dict, body: str) -> str | None:
+def norun(language: str, settings: dict, body: str, python: tuple) -> str | None:
     """Why the browser can't run a block as a terminal would: one reason per kind (CONTRIBUTING.md,
     "Run it where you read it"); a fence's own `data-norun="..."` covers what no rule tells."""
     if "python" in settings:
         low, high = version_range(settings["python"])
-        if not low <= PYTHON <= high:
+        if not low <= python <= high:
             return "version"  # a tab for another Python than the runtime's
     if language == "console":
         commands = [line.strip() for line in body.splitlines() if line.strip().startswith("$ ")]
@@ -133,7 +132,7 @@ def norun(language: str, settings: dict, body: str) -> str | None:
     return None
 
 
-def with_data_attrs(page: str) -> str:
+def with_data_attrs(page: str, python: tuple) -> str:
     """Each example fence with what the Run script needs, as `data-*` attributes (the only ones
     Pygments keeps): `data-cwd` from `cwd`, and `data-norun` for a block it must not run."""
 
@@ -145,7 +144,7 @@ def with_data_attrs(page: str) -> str:
         if language not in ("python", "py", "pycon", "console") or "data-norun" in settings:
             return fence[0]
         extra = f' data-cwd="{settings["cwd"]}"' if "cwd" in settings else ""
-        if why := norun(language, settings, fence["body"]):
+        if why := norun(language, settings, fence["body"], python):
             extra += f' data-norun="{why}"'
         if not extra:
             return fence[0]
@@ -164,6 +163,9 @@ def folder_files(folder: Path, under: Path) -> dict[str, str]:
 
 
 if package := installed():
+    # The CPython the pinned Pyodide runs, as its lock file states it ("3.14.2").
+    lock = json.loads((package / "pyodide-lock.json").read_text(encoding="utf-8"))
+    python = tuple(int(part) for part in lock["info"]["python"].split("."))
     for name in BOOT_FILES:
         with mkdocs_gen_files.open(f"assets/pyodide/{name}", "wb") as out:
             out.write((package / name).read_bytes())
@@ -171,7 +173,7 @@ if package := installed():
         with mkdocs_gen_files.open(f"assets/runner/{script.name}", "wb") as out:
             out.write(script.read_bytes())
     bundle = {
-        "python": ".".join(map(str, PYTHON)),
+        "python": lock["info"]["python"],
         "teaching": {k: v for n in TEACHING_CODE for k, v in folder_files(ROOT / n, ROOT).items()},
         "folders": {
             f"snippets/{d.name}": folder_files(d, d)
@@ -184,7 +186,7 @@ if package := installed():
     for file in list(mkdocs_gen_files.files):
         if file.is_documentation_page():
             text = file.content_string
-            if (marked := with_data_attrs(text)) != text:
+            if (marked := with_data_attrs(text, python)) != text:
                 with mkdocs_gen_files.open(file.src_uri, "w") as page:
                     page.write(marked)
                 mkdocs_gen_files.set_edit_path(file.src_uri, file.src_uri)  # still the real page
