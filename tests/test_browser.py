@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from checker.markdown import fences
+from checker.markdown import fence_places
 from checker.markdown import kind as markdown_kind
 from checker.project import ROOT, built_files, built_pages, site_path, url_path
 from checker.runner import first_line, python_problems, session_problems, transcript_problems
@@ -395,18 +395,9 @@ def block_places(site: Path, path: str, blocks: list[dict]) -> list[str]:
     """`docs/PAGE.md:LINE` of each block (the nth Python or shell fence of the page is its nth
     such block, as tests/test_rendered.py maps them), else the page and the block's number."""
     counted = [b for b in blocks if markdown_kind(b["language"])]
-    for page in (
-        (ROOT / "docs" / (path.rstrip("/") or "index")).with_suffix(".md"),
-        ROOT / "docs" / path / "index.md",
-    ):
-        if page.is_file():
-            lines = [fence.line for fence in fences(page) if fence.kind]
-            if len(lines) == len(counted):
-                where = dict(zip(map(id, counted), lines, strict=True))
-                return [
-                    f"docs/{page.relative_to(ROOT / 'docs')}:{where.get(id(b), '?')}"
-                    for b in blocks
-                ]
+    if places := fence_places(path, len(counted)):
+        where = dict(zip(map(id, counted), places, strict=True))
+        return [where.get(id(b), f"{path} block {n}") for n, b in enumerate(blocks, start=1)]
     return [f"{path} block {n} ({first_line(b['text'])!r})" for n, b in enumerate(blocks, start=1)]
 
 

@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pytest
 from checker.examples import collect, teaching_files
-from checker.markdown import fences, kind
+from checker.markdown import fence_places, kind
 from checker.project import ROOT, built_files, url_path
 from checker.runner import EXAMPLE_BLOCK, NORUN_REASONS
 from checker.sessions import SESSIONS
@@ -88,15 +88,10 @@ def checked_blocks(site: Path, page: Path) -> list[tuple[Block, str]]:
     parser = CodeBlocks()
     parser.feed(page.read_text(encoding="utf-8"))
     blocks = [b for b in parser.blocks if b.kind]
-    html = page.relative_to(site)
-    name = html.parent if html.name == "index.html" else html.with_suffix("")
-    for markdown in (ROOT / "docs" / name).with_suffix(".md"), ROOT / "docs" / name / "index.md":
-        if markdown.is_file():
-            lines = [fence.line for fence in fences(markdown) if fence.kind]
-            if len(lines) == len(blocks):
-                place = markdown.relative_to(ROOT).as_posix()
-                return [(b, f"{place}:{line}") for b, line in zip(blocks, lines, strict=True)]
-    return [(b, html.as_posix()) for b in blocks]
+    places = fence_places(url_path(site, page), len(blocks))
+    return list(
+        zip(blocks, places or [page.relative_to(site).as_posix()] * len(blocks), strict=True)
+    )
 
 
 def shown(text: str) -> str:

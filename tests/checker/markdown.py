@@ -22,6 +22,8 @@ from pygments.lexers.python import (
 )
 from pygments.util import ClassNotFound
 
+from checker.project import ROOT
+
 FENCE = re.compile(
     r"^(?P<indent> *)(?P<fence>(?P<char>[`~])(?P=char){2,})(?!(?P=char))(?P<info>[^\n]*)\n"
     r"(?P<body>.*?)^(?P=indent)(?P=fence)(?P=char)*[ \t]*$",
@@ -101,3 +103,16 @@ def fences(path: Path) -> list[Fence]:
             Fence(path, line, match["info"], body, indent, match.start("body"), match.end("body"))
         )
     return found
+
+
+def fence_places(url_path: str, count: int) -> list[str] | None:
+    """`docs/PAGE.md:LINE` of each Python or shell fence of the Markdown page built as
+    `url_path` ("" for home, "modules/"): the nth such fence is the nth such block on the built
+    page, when the page has `count` of them. None for a generated page, or a count that differs."""
+    name = url_path.rstrip("/") or "index"
+    for page in (ROOT / "docs" / name).with_suffix(".md"), ROOT / "docs" / url_path / "index.md":
+        if page.is_file():
+            lines = [fence.line for fence in fences(page) if fence.kind]
+            if len(lines) == count:
+                return [f"{page.relative_to(ROOT).as_posix()}:{line}" for line in lines]
+    return None
