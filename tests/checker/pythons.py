@@ -133,14 +133,19 @@ def runs_on(tag: str | None, python: Python) -> bool:
     return low <= python.version <= high
 
 
+def for_tag(tag: str | None) -> list[Python]:
+    """The Pythons of this run a block tagged `python="<tag>"` is for (none for a broken tag)."""
+    try:
+        return [python for python in pythons() if runs_on(tag, python)]
+    except GrammarError:
+        return []
+
+
 def per_python(blocks, tag, name):
     """pytest params (block, Python): one for each Python of the run that `tag(block)` is for,
     or, for a block no Python of the run is for (or whose tag is no version), one with None."""
     for block in blocks:
-        try:
-            matching = [python for python in pythons() if runs_on(tag(block), python)]
-        except GrammarError:
-            matching = []
+        matching = for_tag(tag(block))
         if not matching:
             yield pytest.param(block, None, id=f"python={tag(block)}:{name(block)}")
         for python in matching:
