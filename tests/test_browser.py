@@ -1,31 +1,36 @@
 """Every built page in a real browser (Debian's Chromium driven by Playwright), in the light and
-the dark scheme: no console error, no request leaving the local server, no axe-core violation
-right after load, before any scrolling (Material sets up every code block as the page loads),
-no sideways scrolling on a 375 px phone, terminal output readable on a 390 px one. Then the
-interactions readers rely on, checked with axe too. Screenshots of the pages with a problem (of
-every page with SCREENSHOTS=all) land in screenshots/ (git-ignored) for contributors to look at."""
+the dark scheme: no console error, no request leaving the site, no axe-core violation right after
+load, before any scrolling (Material sets up every code block as the page loads), no sideways
+scrolling on a 375 px phone, terminal output readable on a 390 px one. Then the interactions
+readers rely on, checked with axe too. Screenshots of the pages with a problem (of every page
+with SCREENSHOTS=all) land in screenshots/ (git-ignored) for contributors to look at.
+
+The browser sees the build at the site's published address (mkdocs.yml's `site_url`), served by
+Playwright's routing from the built files, with no server: as on the real host, Material's
+instant navigation recognises its pages by the addresses in the sitemap."""
 
 from __future__ import annotations
 
+import html
 import os
 import re
 import shutil
-import threading
 from collections.abc import Iterator
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from checker.markdown import fence_places
 from checker.markdown import kind as markdown_kind
-from checker.project import ROOT, built_files, built_pages, site_path, url_path
+from checker.project import ROOT, built_files, built_pages, published_url, url_path
 from checker.runner import first_line, python_problems, session_problems, transcript_problems
 from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 SCHEMES = {"light": "default", "dark": "slate"}  # emulated preference: Material's scheme name
-SHARDS = 3  # tests per scheme that share out the pages
+SHARDS = 4  # tests that share out the pages, so that the parallel workers share them out
+VISITS = 2  # tests that share out the Run buttons: each reads its pages in a row (one start)
 AXE_RULES = {
     "runOnly": {
         "type": "tag",
@@ -43,11 +48,17 @@ RUNTIME = "/assets/pyodide/"  # where scripts/gen_runtime.py puts Pyodide
 # Full-page screenshots cost seconds each: of the pages with a problem, or of every page with
 # SCREENSHOTS=all (as the GitHub workflow sets it, to upload them).
 EVERY_SCREENSHOT = os.environ.get("SCREENSHOTS") == "all"
-# Colours mid-transition (search results fading in, a tooltip opening) are no state to check.
-# Transitions only: they all end, unlike some of the theme's animations.
+# Colours mid-transition (search results fading in, a tooltip opening, a scheme switched) are
+# no state to check. Transitions of colour and opacity only: they end, unlike some of the
+# theme's animations, and unlike its content tabs' moving underline, which can restart forever.
 SETTLED = """() => Promise.allSettled(document.getAnimations()
-  .filter(change => change instanceof CSSTransition).map(change => change.finished))"""
+  .filter(change => change instanceof CSSTransition
+    && /color|opacity|background|fill|stroke|shadow/.test(change.transitionProperty))
+  .map(change => change.finished))"""
+SHOWN = "scheme => document.body.dataset.mdColorScheme === scheme"
+DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
+NARROW = {"width": 375, "height": 800}
 # Terminal sessions (```console) whose lines overflow their box, each content tab shown in turn
 # (the code box of a block in a hidden tab has no width to measure); textContent, not innerText,
 # which is empty for a block in a closed <details>.
@@ -116,41 +127,33 @@ def browser() -> Iterator[Browser]:
 
 
 @pytest.fixture(scope="session")
-def site_url(built_site: Path) -> Iterator[str]:
-    """The built site on a free loopback port, under the path of its `site_url` (the 404 page
-    links its assets by absolute path, so the prefix must resolve)."""
-    prefix = site_path()
-
-    class Handler(SimpleHTTPRequestHandler):
-        def translate_path(self, path: str) -> str:
-            inside = path.startswith(prefix)
-            return super().translate_path("/" + path.removeprefix(prefix) if inside else "/..")
-
-        def log_message(self, *args) -> None:  # keep the test output for test results
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(Handler, directory=built_site))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}{prefix}"
-    server.shutdown()
+def site_url() -> str:
+    """Where the pages are opened: the site's published address."""
+    return published_url()
 
 
 @pytest.fixture
-def context(browser: Browser, site_url: str) -> Iterator[BrowserContext]:
-    """A fresh browser profile that may only talk to the local server; every other request is
-    blocked and listed in `context.outside`."""
+def context(browser: Browser, site_url: str, built_site: Path) -> Iterator[BrowserContext]:
+    """A fresh browser profile that gets every address under `site_url` from the build, as the
+    host serves it (a folder's index.html; else the 404 page, with status 404), and nothing
+    else: any other request is blocked and listed in `context.outside`."""
     context = browser.new_context()
     context.set_default_timeout(10_000)  # a broken interaction fails fast, not after 30 s
     context.outside = []
+    prefix = urlsplit(site_url).path
 
-    def local_only(route):
-        if route.request.url.startswith(site_url):
-            route.continue_()
-        else:
+    def from_the_build(route):
+        if not route.request.url.startswith(site_url):
             context.outside.append(route.request.url)
-            route.abort()
+            return route.abort()
+        file = built_site / unquote(urlsplit(route.request.url).path).removeprefix(prefix)
+        if file.is_dir():
+            file /= "index.html"
+        if file.is_file():
+            return route.fulfill(path=file)
+        return route.fulfill(status=404, path=built_site / "404.html")
 
-    context.route("**/*", local_only)
+    context.route("**/*", from_the_build)
     yield context
     context.close()
 
@@ -169,84 +172,82 @@ def axe_violations(page: Page, context: dict | None = None, options: dict = AXE_
     ]
 
 
-@pytest.mark.parametrize("shard", range(SHARDS), ids=lambda n: f"pages {n + 1} of {SHARDS}")
-@pytest.mark.parametrize("scheme", SCHEMES)
-def test_every_page(
-    scheme: str,
-    shard: int,
-    context: BrowserContext,
-    site_url: str,
-    built_site: Path,
-    record_property,
-):
-    """Every page, in SHARDS tests per scheme so that the parallel workers share them out."""
-    page = context.new_page()
+def scheme_problems(page: Page, scheme: str, name: str, context: dict | None = None) -> list[str]:
+    """The page switched to `scheme` as the system's preference (Material follows it at once,
+    test_palette_follows_the_system_and_the_reader), then checked with axe: every rule in the
+    light scheme, the rules about colour in the dark one (only colours change)."""
     page.emulate_media(color_scheme=scheme)
+    try:
+        page.wait_for_function(SHOWN, arg=SCHEMES[scheme], timeout=5_000)
+    except PlaywrightTimeoutError:
+        shown = page.evaluate("document.body.dataset.mdColorScheme")
+        return [f"{name}: shown in scheme {shown!r}, not {SCHEMES[scheme]!r}"]
+    page.evaluate(SETTLED)
+    rules = AXE_RULES if scheme == "light" else COLOUR_RULES
+    return [f"{name}: {v}" for v in axe_violations(page, context, rules)]
+
+
+@pytest.mark.parametrize("shard", range(SHARDS), ids=lambda n: f"pages {n + 1} of {SHARDS}")
+def test_every_page(
+    shard: int, context: BrowserContext, site_url: str, built_site: Path, record_property
+):
+    """Every page, loaded once: as it loads (light), then with the system switched to dark, then
+    on phones."""
+    page = context.new_page()
     console_errors: list[str] = []
     page.on("console", lambda m: m.type == "error" and console_errors.append(m.text))
     page.on("pageerror", lambda e: console_errors.append(str(e)))
     runtime: list[str] = []  # the Run buttons' runtime loads on the first Run, never before
     page.on("request", lambda r: RUNTIME in r.url and runtime.append(r.url))
     SCREENSHOTS.mkdir(exist_ok=True)
-    problems, pages = [], built_pages(built_site)[shard::SHARDS]
+    pages = built_pages(built_site)[shard::SHARDS]
+    problems: dict[str, list[str]] = {scheme: [] for scheme in SCHEMES}
     for path in pages:
-        before = len(problems)
         console_errors.clear()
         context.outside.clear()
         runtime.clear()
-        page.set_viewport_size({"width": 1280, "height": 800})
+        page.emulate_media(color_scheme="light")
+        page.set_viewport_size(DESKTOP)
         page.goto(site_url + path)
-        name = f"{path or 'index.html'} ({scheme})"
-        shown = page.evaluate("document.body.dataset.mdColorScheme")
-        if shown != SCHEMES[scheme]:
-            problems.append(f"{name}: shown in scheme {shown!r}, not {SCHEMES[scheme]!r}")
-        rules = AXE_RULES if scheme == "light" else COLOUR_RULES
-        problems += [f"{name}, at load: {v}" for v in axe_violations(page, options=rules)]
-        problems += [
+        shot = SCREENSHOTS / (path.strip("/").replace("/", "-").removesuffix(".html") or "index")
+        for scheme, found in problems.items():
+            before = len(found)
+            found += scheme_problems(page, scheme, f"{path or 'index.html'} ({scheme}), at load")
+            if len(found) > before or EVERY_SCREENSHOT:
+                page.screenshot(path=f"{shot}-{scheme}-desktop.png", full_page=True)
+
+        name, found = path or "index.html", problems["light"]
+        found += [
             f"{name}: code annotation `{marker}` shown as text: no numbered list right after its "
             "code block to take its number"
             for marker in page.evaluate(LEFT_AS_TEXT)
         ]
-        shot = SCREENSHOTS / (path.strip("/").replace("/", "-").removesuffix(".html") or "index")
-        if len(problems) > before or EVERY_SCREENSHOT:
-            page.screenshot(path=f"{shot}-{scheme}-desktop.png", full_page=True)
-
-        page.set_viewport_size({"width": 375, "height": 800})
+        page.set_viewport_size(PHONE)
+        clipped = page.evaluate(CLIPPED_CONSOLE)
+        found += [
+            f"{name}: a ```console block runs {block['over']} px out of its box at "
+            f"{PHONE['width']} px wide (console blocks wrap in "
+            f"overrides/partials/readers-styles.html); its last line: {block['lastLine']!r}"
+            for block in clipped
+        ]
+        page.set_viewport_size(NARROW)
         overflow = page.evaluate("document.documentElement.scrollWidth - innerWidth")
         if overflow > 0:
-            problems.append(f"{name}: scrolls sideways by {overflow} px at 375 px wide")
-        if overflow > 0 or EVERY_SCREENSHOT:
-            page.screenshot(path=f"{shot}-{scheme}-mobile.png", full_page=True)
-        problems += [f"{name}: console error: {error}" for error in console_errors]
-        problems += [f"{name}: request outside the site: {url}" for url in context.outside]
-        problems += [f"{name}: the runtime loaded before any Run: {url}" for url in runtime]
-    record_property("browser", (scheme, len(pages), len(problems)))
-    if problems:
-        pytest.fail("\n".join(problems), pytrace=False)
+            found.append(f"{name}: scrolls sideways by {overflow} px at {NARROW['width']} px wide")
+        if overflow > 0 or clipped or EVERY_SCREENSHOT:
+            page.screenshot(path=f"{shot}-dark-mobile.png", full_page=True)
+        found += [f"{name}: console error: {error}" for error in console_errors]
+        found += [f"{name}: request outside the site: {url}" for url in context.outside]
+        found += [f"{name}: the runtime loaded before any Run: {url}" for url in runtime]
+    for scheme, found in problems.items():
+        record_property("browser", (scheme, len(pages), len(found)))
+    if any(problems.values()):
+        pytest.fail("\n".join(problems["light"] + problems["dark"]), pytrace=False)
 
 
-def test_console_output_fits_a_phone(context: BrowserContext, site_url: str, built_site: Path):
-    """On a 390 px phone, a terminal session's lines (a traceback's last line, the error a reader
-    looks for) wrap instead of running out of the block's box, in every content tab."""
+def test_search_finds_namespace_packages(context: BrowserContext, site_url: str):
     page = context.new_page()
-    page.set_viewport_size(PHONE)
-    clipped = []
-    for path in built_pages(built_site):
-        page.goto(site_url + path)
-        clipped += [
-            f"{path or 'index.html'}: a ```console block runs {block['over']} px out of its box "
-            f"at {PHONE['width']} px wide; its last line: {block['lastLine']!r}"
-            for block in page.evaluate(CLIPPED_CONSOLE)
-        ]
-    if clipped:
-        clipped.append("(console blocks wrap in overrides/partials/readers-styles.html)")
-        pytest.fail("\n".join(clipped), pytrace=False)
-
-
-@pytest.mark.parametrize("scheme", SCHEMES)
-def test_search_finds_namespace_packages(scheme: str, context: BrowserContext, site_url: str):
-    page = context.new_page()
-    page.emulate_media(color_scheme=scheme)
+    page.emulate_media(color_scheme="light")
     page.goto(site_url, wait_until="networkidle")
     page.get_by_role("textbox", name="Search").click()
     page.keyboard.type("namespace")
@@ -255,9 +256,8 @@ def test_search_finds_namespace_packages(scheme: str, context: BrowserContext, s
     expect(
         results.filter(has_text=re.compile("namespace package", re.IGNORECASE)).first
     ).to_be_visible()
-    page.evaluate(SETTLED)
-    violations = axe_violations(page)
-    assert not violations, f"index.html ({scheme}), search results shown:\n" + "\n".join(violations)
+    shown = [p for s in SCHEMES for p in scheme_problems(page, s, f"index.html ({s}), results")]
+    assert not shown, "search results shown:\n" + "\n".join(shown)
 
 
 def first_annotated(site: Path) -> str:
@@ -294,23 +294,19 @@ def test_copy_button_copies_the_file(
     assert copied == expected, f"{path}: the copy button of {source.relative_to(ROOT)}"
 
 
-@pytest.mark.parametrize("scheme", SCHEMES)
-def test_code_annotation_opens(
-    scheme: str, context: BrowserContext, site_url: str, built_site: Path
-):
+def test_code_annotation_opens(context: BrowserContext, site_url: str, built_site: Path):
     """A `# (1)!` comment in a code block becomes a marker that shows item 1 of the list below."""
     path = first_annotated(built_site)
     page = context.new_page()
-    page.emulate_media(color_scheme=scheme)
+    page.emulate_media(color_scheme="light")
     page.goto(site_url + path)
     marker = page.locator(".md-annotation").first
     expect(marker, f"{path}: `# (1)!` did not become an annotation marker").to_be_attached()
     marker.focus()
     expect(marker.locator(".md-tooltip__inner")).to_be_visible()
     expect(marker.locator(".md-tooltip__inner")).not_to_be_empty()
-    page.evaluate(SETTLED)
-    violations = axe_violations(page)
-    assert not violations, f"{path} ({scheme}), annotation open:\n" + "\n".join(violations)
+    shown = [p for s in SCHEMES for p in scheme_problems(page, s, f"{path} ({s})")]
+    assert not shown, "annotation open:\n" + "\n".join(shown)
 
 
 def test_palette_follows_the_system_and_the_reader(context: BrowserContext, site_url: str):
@@ -352,7 +348,7 @@ def test_content_tab_switches(context: BrowserContext, site_url: str):
 
 
 # The Run buttons (scripts/runner/, CONTRIBUTING.md "Run it where you read it"): every example
-# block's button clicked in turn, each run awaited, on one page load (Pyodide boots once).
+# block's button on the page clicked in turn, each run awaited.
 RUN_ALL = """async () => {
   const found = [];
   for (const block of document.querySelectorAll(".md-content .highlight:has(pre > code)")) {
@@ -380,15 +376,35 @@ RUN_ALL = """async () => {
 }"""
 
 
-def runnable_pages(site: Path) -> list[str]:
-    return [
+def runnable_pages(site: Path) -> set[str]:
+    """The pages with the Run script and a Python or shell block."""
+    return {
         url_path(site, file)
         for file in built_files(site)
         if "assets/runner/runner.js" in file.read_text("utf-8")
         and re.search(
             r'class="?language-(python|py|pycon|console) highlight"?>', file.read_text("utf-8")
         )
-    ]
+    }
+
+
+NEXT = re.compile(r'<a [^>]*\bmd-footer__link--next\b[^>]*\bhref="?([^"\s>]+)')
+TITLE = re.compile(r"<title>(.*?)</title>", re.DOTALL)
+# Material's instant navigation has swapped in the page: its address and its title.
+ARRIVED = """([url, title]) => location.href.split("#")[0] === url && document.title === title"""
+
+
+def reading_order(site: Path) -> list[tuple[str, str]]:
+    """(URL path, title) of each page a reader meets following the Next links from the home page
+    (every page of the nav: mkdocs.yml's `validation` fails the build on a page left out)."""
+    order: list[tuple[str, str]] = []
+    path: str | None = ""
+    while path is not None and path not in (seen for seen, _ in order):
+        text = (site / path / "index.html").read_text("utf-8")
+        order.append((path, html.unescape(TITLE.search(text)[1])))
+        link = NEXT.search(text)
+        path = urljoin("/" + path, link[1]).lstrip("/") if link else None
+    return order
 
 
 def block_places(site: Path, path: str, blocks: list[dict]) -> list[str]:
@@ -401,19 +417,34 @@ def block_places(site: Path, path: str, blocks: list[dict]) -> list[str]:
     return [f"{path} block {n} ({first_line(b['text'])!r})" for n, b in enumerate(blocks, start=1)]
 
 
-@pytest.mark.parametrize("shard", range(SHARDS), ids=lambda n: f"pages {n + 1} of {SHARDS}")
+@pytest.mark.parametrize("share", range(VISITS), ids=lambda n: f"visit {n + 1} of {VISITS}")
 def test_run_buttons_print_what_the_page_claims(
-    shard: int, context: BrowserContext, site_url: str, built_site: Path
+    share: int, context: BrowserContext, site_url: str, built_site: Path
 ):
     """Every Run button's output is its block's claims (checker.runner); then, with the outputs
-    shown, axe in both schemes on the same page (no reload: one boot per page)."""
+    shown, axe on the Run bars in both schemes. The pages are read as a reader does: one page
+    loaded, the rest reached by their Next links, which Material's instant navigation
+    (mkdocs.yml) swaps in without a reload, so Python starts once per visit, as checked here."""
     page = context.new_page()
     page.emulate_media(color_scheme="light")
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
-    problems = []
-    for path in runnable_pages(built_site)[shard::SHARDS]:
-        page.goto(site_url + path)
+    starts: list[str] = []
+    page.on("request", lambda r: r.url.endswith("/pyodide.asm.wasm") and starts.append(r.url))
+    order = reading_order(built_site)
+    problems = [
+        f"{path}: not reached by the Next links from the home page, so its Run buttons went "
+        "unchecked"
+        for path in sorted(runnable_pages(built_site) - {path for path, _ in order})
+        if share == 0  # reported once
+    ]
+    visit = order[len(order) * share // VISITS : len(order) * (share + 1) // VISITS]
+    for n, (path, title) in enumerate(visit):
+        if n == 0:
+            page.goto(site_url + path)
+        else:
+            page.locator("a.md-footer__link--next").click()
+            page.wait_for_function(ARRIVED, arg=[site_url + path, title])
         blocks = page.evaluate(RUN_ALL)
         for place, block in zip(block_places(built_site, path, blocks), blocks, strict=True):
             if not block["ran"]:
@@ -431,16 +462,21 @@ def test_run_buttons_print_what_the_page_claims(
             else:
                 found = python_problems(block["text"], block["stdout"], block["stderr"])
             problems += [f"{place}: Run: {problem}" for problem in found]
-        for scheme in SCHEMES:
-            page.emulate_media(color_scheme=scheme)
-            page.evaluate(SETTLED)
-            # The Run bars, outputs shown (test_every_page checks the rest of the page).
-            violations = axe_violations(page, {"include": [[".runner"]]})
-            problems += [f"{path} ({scheme}), outputs shown: {v}" for v in violations]
+        # The Run bars, outputs shown (test_every_page checks the rest of the page).
+        for scheme in SCHEMES if any(block["ran"] for block in blocks) else ():
+            name = f"{path} ({scheme}), outputs shown"
+            problems += scheme_problems(page, scheme, name, {"include": [[".runner"]]})
         page.emulate_media(color_scheme="light")
         problems += [f"{path}: {error}" for error in errors]
         problems += [f"{path}: request outside the site: {url}" for url in context.outside]
         errors.clear()
+        context.outside.clear()
+    if len(starts) > 1:
+        problems.append(
+            f"Python started {len(starts)} times on one visit ({visit[0][0] or 'index.html'} to "
+            f"{visit[-1][0]}): a Next link reloaded the page (mkdocs.yml's navigation.instant "
+            "keeps the page, and its Python, across pages)"
+        )
     if problems:
         pytest.fail("\n".join(problems), pytrace=False)
 

@@ -35,10 +35,15 @@ def build_site(root: Path, into: Path) -> subprocess.CompletedProcess:
     )
 
 
+def published_url(project: Path = ROOT) -> str:
+    """The site's `site_url`, where it is published (`SITE_URL` overrides mkdocs.yml's)."""
+    return load_config(str(project / "mkdocs.yml")).site_url or "/"
+
+
 def site_path(project: Path = ROOT) -> str:
     """The path of the site's `site_url` ("/modules-and-packages/"): where its pages are served,
     and what the 404 page's site-absolute links start with."""
-    return urlsplit(load_config(str(project / "mkdocs.yml")).site_url or "/").path
+    return urlsplit(published_url(project)).path
 
 
 def built_files(site: Path) -> list[Path]:
