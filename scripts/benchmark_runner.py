@@ -63,7 +63,9 @@ def click_to_output(url: str, runs: int) -> tuple[float, list[float], int, float
         page.evaluate("window.stayed = true")  # gone if the Next link reloads the page
         page.evaluate("document.querySelectorAll('.runner').forEach(b => b.dataset.old = 1)")
         page.locator("a.md-footer__link--next").click()
-        next_page = timed_run(page, page.locator(".runner:not([data-old])").first)
+        bar = page.locator(".runner:not([data-old])").first
+        bar.wait_for(timeout=10_000)  # the next page swapped in, with a Run button
+        next_page = timed_run(page, bar)
         if not page.evaluate("window.stayed === true"):
             print("the Next link reloaded the page: no instant navigation")
         browser.close()

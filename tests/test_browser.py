@@ -48,13 +48,20 @@ RUNTIME = "/assets/pyodide/"  # where scripts/gen_runtime.py puts Pyodide
 # Full-page screenshots cost seconds each: of the pages with a problem, or of every page with
 # SCREENSHOTS=all (as the GitHub workflow sets it, to upload them).
 EVERY_SCREENSHOT = os.environ.get("SCREENSHOTS") == "all"
-# Colours mid-transition (search results fading in, a tooltip opening, a scheme switched) are
-# no state to check. Transitions of colour and opacity only: they end, unlike some of the
-# theme's animations, and unlike its content tabs' moving underline, which can restart forever.
-SETTLED = """() => Promise.allSettled(document.getAnimations()
-  .filter(change => change instanceof CSSTransition
-    && /color|opacity|background|fill|stroke|shadow/.test(change.transitionProperty))
-  .map(change => change.finished))"""
+# Colours mid-transition (search results fading in, a tooltip opening, a scheme switched, the
+# header's title after a page change) are no state to check: wait until none has run for two
+# frames (one may start a frame late), for at most 5 s. Transitions of colour and opacity only:
+# unlike the theme's content tabs' moving underline, which can restart forever, they end.
+SETTLED = """async () => {
+  const frames = () => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+  for (const deadline = performance.now() + 5000; performance.now() < deadline; ) {
+    await frames();
+    const changing = document.getAnimations().filter(change => change instanceof CSSTransition
+      && /color|opacity|background|fill|stroke|shadow/.test(change.transitionProperty));
+    if (changing.length === 0) return;
+    await Promise.allSettled(changing.map(change => change.finished));
+  }
+}"""
 SHOWN = "scheme => document.body.dataset.mdColorScheme === scheme"
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
@@ -135,21 +142,26 @@ def site_url() -> str:
 @pytest.fixture
 def context(browser: Browser, site_url: str, built_site: Path) -> Iterator[BrowserContext]:
     """A fresh browser profile that gets every address under `site_url` from the build, as the
-    host serves it (a folder's index.html; else the 404 page, with status 404), and nothing
-    else: any other request is blocked and listed in `context.outside`."""
+    host serves it (a folder's index.html, a folder without its slash redirected; else the 404
+    page, with status 404), and nothing else: any other request is blocked and listed in
+    `context.outside`."""
     context = browser.new_context()
     context.set_default_timeout(10_000)  # a broken interaction fails fast, not after 30 s
     context.outside = []
     prefix = urlsplit(site_url).path
 
     def from_the_build(route):
-        if not route.request.url.startswith(site_url):
-            context.outside.append(route.request.url)
+        url = route.request.url
+        if not url.startswith(site_url):
+            context.outside.append(url)
             return route.abort()
-        file = built_site / unquote(urlsplit(route.request.url).path).removeprefix(prefix)
+        path = unquote(urlsplit(url).path).removeprefix(prefix)
+        file = (built_site / path.lstrip("/")).resolve()
+        if file.is_dir() and not path.endswith("/") and path:
+            return route.fulfill(status=301, headers={"Location": url.split("?")[0] + "/"})
         if file.is_dir():
             file /= "index.html"
-        if file.is_file():
+        if file.is_relative_to(built_site.resolve()) and file.is_file():
             return route.fulfill(path=file)
         return route.fulfill(status=404, path=built_site / "404.html")
 
@@ -217,6 +229,7 @@ def test_every_page(
                 page.screenshot(path=f"{shot}-{scheme}-desktop.png", full_page=True)
 
         name, found = path or "index.html", problems["light"]
+        page.emulate_media(color_scheme="light")  # the rest is layout: as the page loaded
         found += [
             f"{name}: code annotation `{marker}` shown as text: no numbered list right after its "
             "code block to take its number"
@@ -235,7 +248,7 @@ def test_every_page(
         if overflow > 0:
             found.append(f"{name}: scrolls sideways by {overflow} px at {NARROW['width']} px wide")
         if overflow > 0 or clipped or EVERY_SCREENSHOT:
-            page.screenshot(path=f"{shot}-dark-mobile.png", full_page=True)
+            page.screenshot(path=f"{shot}-light-mobile.png", full_page=True)
         found += [f"{name}: console error: {error}" for error in console_errors]
         found += [f"{name}: request outside the site: {url}" for url in context.outside]
         found += [f"{name}: the runtime loaded before any Run: {url}" for url in runtime]
@@ -312,12 +325,14 @@ def test_code_annotation_opens(context: BrowserContext, site_url: str, built_sit
 def test_palette_follows_the_system_and_the_reader(context: BrowserContext, site_url: str):
     """Material's own palette toggle (mkdocs.yml's `palette:`): automatic, light, dark."""
     page = context.new_page()
-    page.emulate_media(color_scheme="light")
+    page.emulate_media(color_scheme="dark")  # a page loaded on a dark system is dark
     page.goto(site_url)
     scheme = page.locator("body")
     shown = "index.html: the colour scheme Material's palette toggle shows"
+    expect(scheme, shown).to_have_attribute("data-md-color-scheme", "slate")
+    page.emulate_media(color_scheme="light")  # "automatic" follows the system as it changes
     expect(scheme, shown).to_have_attribute("data-md-color-scheme", "default")
-    page.emulate_media(color_scheme="dark")  # "automatic" follows the system as it changes
+    page.emulate_media(color_scheme="dark")
     expect(scheme, shown).to_have_attribute("data-md-color-scheme", "slate")
     page.emulate_media(color_scheme="light")
     expect(scheme, shown).to_have_attribute("data-md-color-scheme", "default")
@@ -388,10 +403,11 @@ def runnable_pages(site: Path) -> set[str]:
     }
 
 
-NEXT = re.compile(r'<a [^>]*\bmd-footer__link--next\b[^>]*\bhref="?([^"\s>]+)')
+NEXT = re.compile(r'<a\b(?=[^>]*\bmd-footer__link--next\b)[^>]*\bhref="?([^"\s>]+)')
 TITLE = re.compile(r"<title>(.*?)</title>", re.DOTALL)
 # Material's instant navigation has swapped in the page: its address and its title.
-ARRIVED = """([url, title]) => location.href.split("#")[0] === url && document.title === title"""
+ARRIVED = """([url, title]) => location.href.split("#")[0] === url
+  && document.title.replace(/\\s+/g, " ").trim() === title"""
 
 
 def reading_order(site: Path) -> list[tuple[str, str]]:
@@ -401,7 +417,7 @@ def reading_order(site: Path) -> list[tuple[str, str]]:
     path: str | None = ""
     while path is not None and path not in (seen for seen, _ in order):
         text = (site / path / "index.html").read_text("utf-8")
-        order.append((path, html.unescape(TITLE.search(text)[1])))
+        order.append((path, " ".join(html.unescape(TITLE.search(text)[1]).split())))
         link = NEXT.search(text)
         path = urljoin("/" + path, link[1]).lstrip("/") if link else None
     return order
@@ -428,9 +444,12 @@ def test_run_buttons_print_what_the_page_claims(
     page = context.new_page()
     page.emulate_media(color_scheme="light")
     errors: list[str] = []
+    page.on("console", lambda m: m.type == "error" and errors.append(f"console error: {m.text}"))
     page.on("pageerror", lambda e: errors.append(str(e)))
-    starts: list[str] = []
-    page.on("request", lambda r: r.url.endswith("/pyodide.asm.wasm") and starts.append(r.url))
+    starts: list[str] = []  # Python's start: its WebAssembly fetched
+    page.on("request", lambda r: r.url.endswith(RUNTIME + "pyodide.asm.wasm") and starts.append(1))
+    loads: list[str] = []  # whole-page loads: one per visit, unless a Next link reloads
+    page.on("load", lambda loaded: loads.append(loaded.url.removeprefix(site_url) or "index.html"))
     order = reading_order(built_site)
     problems = [
         f"{path}: not reached by the Next links from the home page, so its Run buttons went "
@@ -439,16 +458,17 @@ def test_run_buttons_print_what_the_page_claims(
         if share == 0  # reported once
     ]
     visit = order[len(order) * share // VISITS : len(order) * (share + 1) // VISITS]
+    ran = 0
     for n, (path, title) in enumerate(visit):
-        if n == 0:
-            page.goto(site_url + path)
+        if n == 0:  # settled: Material has its sitemap, so that it handles the Next links
+            page.goto(site_url + path, wait_until="networkidle")
         else:
             page.locator("a.md-footer__link--next").click()
             page.wait_for_function(ARRIVED, arg=[site_url + path, title])
         if n == 1:  # the whole page as instant navigation swaps it in (the fixes re-applied)
-            name = f"{path} (light), reached by its Next link"
-            problems += [f"{name}: {v}" for v in axe_violations(page)]
+            problems += scheme_problems(page, "light", f"{path} (light), reached by its Next link")
         blocks = page.evaluate(RUN_ALL)
+        ran += sum(block["ran"] for block in blocks)
         for place, block in zip(block_places(built_site, path, blocks), blocks, strict=True):
             if not block["ran"]:
                 if not block["norun"] and markdown_kind(block["language"]):
@@ -474,12 +494,16 @@ def test_run_buttons_print_what_the_page_claims(
         problems += [f"{path}: request outside the site: {url}" for url in context.outside]
         errors.clear()
         context.outside.clear()
-    if len(starts) > 1:
+    where = f"the visit from {visit[0][0] or 'index.html'} to {visit[-1][0]}"
+    if len(loads) > 1:
         problems.append(
-            f"Python started {len(starts)} times on one visit ({visit[0][0] or 'index.html'} to "
-            f"{visit[-1][0]}): a Next link reloaded the page (mkdocs.yml's navigation.instant "
-            "keeps the page, and its Python, across pages)"
+            f"{where}: a Next link reloaded the page ({', '.join(loads[1:])}); mkdocs.yml's "
+            "navigation.instant swaps pages in, so that Python stays started"
         )
+    if len(starts) > 1:
+        problems.append(f"{where}: Python started {len(starts)} times, not once")
+    if ran and not starts:
+        problems.append(f"{where}: blocks ran, but Python's start ({RUNTIME}) was never seen")
     if problems:
         pytest.fail("\n".join(problems), pytrace=False)
 

@@ -4,7 +4,8 @@
 // would carry data-norun="reason" (scripts/gen_runtime.py) and get no buttons.
 const LIMIT = 10; // seconds, as long as the suite lets an example run (tests/checker/claims.py)
 const KINDS = /\blanguage-(python|py|pycon|console)\b/;
-let worker = null; // one per page, booted on the first Run, replaced after a Stop
+// Booted on the first Run; kept as instant navigation swaps in other pages; replaced after a Stop.
+let worker = null;
 let queue = Promise.resolve(); // one run at a time
 let stop = null; // ends the current run
 
