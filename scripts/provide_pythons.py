@@ -13,7 +13,9 @@ releases, so this takes each minor version the project supports (pyproject.toml'
 
 Trees are cached in ${XDG_CACHE_HOME:-~/.cache}/modules-and-packages/pythons/; a run with the
 cache present uses no network. `--refresh` fetches sid again. Progress goes to stderr, the one
-line for EXAMPLE_PYTHONS to stdout. Standard library only: run it with any python3 >= 3.11.
+line for EXAMPLE_PYTHONS to stdout, and to the cache's `provided` file, which a test run without
+EXAMPLE_PYTHONS reads (tests/checker/pythons.py). Standard library only: run it with any
+python3 >= 3.11.
 """
 
 import argparse
@@ -30,6 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CACHE = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
 CACHE = CACHE / "modules-and-packages" / "pythons"
 MANIFEST = CACHE / "sid.json"  # {"3.14": "3.14.10", ...}: what the cached trees hold
+PROVIDED = CACHE / "provided"  # the last line printed: the Pythons a plain test run uses
 KEYRING = "/usr/share/keyrings/debian-archive-keyring.gpg"
 SID = f"deb [signed-by={KEYRING}] http://deb.debian.org/debian sid main\n"
 
@@ -224,7 +227,10 @@ def main():
     chosen = choose(candidates, supported)
     for version, source, path in chosen:
         log(f"{'.'.join(map(str, version)):<9} {source:<6} {path}")
-    print(os.pathsep.join(str(path) for _, _, path in chosen))
+    line = os.pathsep.join(str(path) for _, _, path in chosen)
+    PROVIDED.parent.mkdir(parents=True, exist_ok=True)
+    PROVIDED.write_text(line + "\n")
+    print(line)
 
 
 if __name__ == "__main__":

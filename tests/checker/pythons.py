@@ -2,7 +2,9 @@
 
 Every run checks on the interpreter this environment was made from, plus each one listed in
 `EXAMPLE_PYTHONS` (paths joined with os.pathsep; `scripts/provide_pythons.py` prints that value
-for every supported version). Test ids start with the version, as `3.13.0:docs/pitfalls.md:52`.
+for every supported version). Without that variable, the run takes the Pythons the script last
+provided on this machine, if it ever ran (as .ci/run runs it). Test ids start with the version,
+as `3.13.0:docs/pitfalls.md:52`.
 """
 
 from __future__ import annotations
@@ -24,11 +26,9 @@ from filelock import FileLock
 from checker.claims import GrammarError
 
 VARIABLE = "EXAMPLE_PYTHONS"
-VENVS = (
-    Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    / "modules-and-packages"
-    / "venvs"
-)
+CACHE = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "modules-and-packages"
+VENVS = CACHE / "venvs"
+PROVIDED = CACHE / "pythons" / "provided"  # written by scripts/provide_pythons.py
 Version = tuple[int, int, int]
 NEWEST: Version = (sys.maxsize,) * 3  # what "3.13+" reaches up to
 
@@ -43,12 +43,20 @@ class Python:
         return ".".join(map(str, self.version))
 
 
+def listed() -> list[str]:
+    """EXAMPLE_PYTHONS; without it, those scripts/provide_pythons.py last provided that are
+    still there (none if it never ran here)."""
+    if VARIABLE in os.environ:
+        return [p for p in os.environ[VARIABLE].split(os.pathsep) if p]
+    line = PROVIDED.read_text(encoding="utf-8") if PROVIDED.is_file() else ""
+    return [p for p in line.strip().split(os.pathsep) if p and Path(p).is_file()]
+
+
 @functools.cache
 def pythons() -> list[Python]:
-    """This environment's interpreter, then those of EXAMPLE_PYTHONS, one per version, oldest
-    first, each as a bare virtual environment made from it (bare_venv)."""
-    paths = [getattr(sys, "_base_executable", sys.executable)]
-    paths += [p for p in os.environ.get(VARIABLE, "").split(os.pathsep) if p]
+    """This environment's interpreter, then those listed(), one per version, oldest first, each
+    as a bare virtual environment made from it (bare_venv)."""
+    paths = [getattr(sys, "_base_executable", sys.executable), *listed()]
     found: dict[Version, Python] = {}
     for path in paths:
         done = subprocess.run(
@@ -59,7 +67,9 @@ def pythons() -> list[Python]:
             env={k: v for k, v in os.environ.items() if not k.startswith("PYTHON")},
         )
         if done.returncode:
-            raise RuntimeError(f"{VARIABLE}: {path} does not run:\n{done.stderr}")
+            raise RuntimeError(
+                f"{path} (from {VARIABLE} or {PROVIDED}) does not run:\n{done.stderr}"
+            )
         version = tuple(int(part) for part in done.stdout.split())
         if version not in found:
             found[version] = Python(bare_venv(path, version), version)
@@ -164,7 +174,8 @@ def no_python_for(tag: str, where: str) -> NoReturn:
     have = ", ".join(python.name for python in pythons())
     reason = (
         f'{where}: python="{tag}": no interpreter of this run is that version (this run has '
-        f'{have}); list more in {VARIABLE}: export {VARIABLE}="$(python3 scripts/provide_pythons.py)"'
+        f"{have}); run `python3 scripts/provide_pythons.py` once: it provides every supported "
+        f"version, and later runs use them (or list interpreters in {VARIABLE})"
     )
     if VARIABLE in os.environ:
         pytest.fail(reason, pytrace=False)
