@@ -24,7 +24,13 @@ from axe_playwright_python.sync_playwright import Axe
 from checker.markdown import fence_places
 from checker.markdown import kind as markdown_kind
 from checker.project import ROOT, built_files, built_pages, published_url, url_path
-from checker.runner import first_line, python_problems, session_problems, transcript_problems
+from checker.runner import (
+    EXAMPLE_BLOCK,
+    first_line,
+    python_problems,
+    session_problems,
+    transcript_problems,
+)
 from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
@@ -393,13 +399,11 @@ RUN_ALL = """async () => {
 
 def runnable_pages(site: Path) -> set[str]:
     """The pages with the Run script and a Python or shell block."""
+    texts = {url_path(site, file): file.read_text("utf-8") for file in built_files(site)}
     return {
-        url_path(site, file)
-        for file in built_files(site)
-        if "assets/runner/runner.js" in file.read_text("utf-8")
-        and re.search(
-            r'class="?language-(python|py|pycon|console) highlight"?>', file.read_text("utf-8")
-        )
+        path
+        for path, text in texts.items()
+        if "assets/runner/runner.js" in text and EXAMPLE_BLOCK.search(text)
     }
 
 
