@@ -131,7 +131,7 @@ FAULTS = [
         "an example that never ends",
         "docs/modules.md",
         "",
-        page_block("while True:\n    pass"),
+        page_block("import time\n\ntime.sleep(3600)"),  # waits: spinning would cost 10 CPU-s
         at("docs/modules.md", "did not finish"),
     ),
     Fault(
