@@ -181,7 +181,7 @@ def axe_violations(page: Page, context: dict | None = None, options: dict = AXE_
     """One line per broken axe-core rule: what it asks for, how often, where (CSS selectors);
     on the whole page, or on what `context` includes. axe-core (as axe-playwright-python ships
     it) is injected once per document, not on every run as `Axe().run` does: a page checked in
-    two schemes, or pages swapped in by instant navigation, reuse it (about 0.2 CPU-s a run)."""
+    two schemes, or pages swapped in by instant navigation, reuse it (up to 0.2 CPU-s a run)."""
     if not page.evaluate("typeof axe === 'object'"):
         page.evaluate(AXE_SCRIPT)
     found = page.evaluate(
