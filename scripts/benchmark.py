@@ -41,20 +41,11 @@ def seconds(command: list[str], cwd: Path, **kwargs) -> float:
 def build_seconds(*projects: tuple[Path, Path]) -> list[float]:
     """The median of BUILDS strict builds of each (project, into), taken in turns, so that a
     change in the machine's load weighs on each alike."""
+    build = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d"]
     times: list[list[float]] = [[] for _ in projects]
     for _ in range(BUILDS):
         for (project, into), taken in zip(projects, times, strict=True):
-            build = [
-                sys.executable,
-                "-m",
-                "mkdocs",
-                "build",
-                "--strict",
-                "--quiet",
-                "-d",
-                str(into),
-            ]
-            taken.append(seconds(build, project))
+            taken.append(seconds([*build, str(into)], project))
     return [statistics.median(taken) for taken in times]
 
 

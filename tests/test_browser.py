@@ -493,7 +493,7 @@ def test_run_buttons_print_what_the_page_claims(
     errors: list[str] = []
     page.on("console", lambda m: m.type == "error" and errors.append(f"console error: {m.text}"))
     page.on("pageerror", lambda e: errors.append(str(e)))
-    starts: list[str] = []  # Python's start: its WebAssembly fetched
+    starts: list[int] = []  # Python's start: its WebAssembly fetched
     page.on("request", lambda r: r.url.endswith(RUNTIME + "pyodide.asm.wasm") and starts.append(1))
     loads: list[str] = []  # whole-page loads: one, unless a Next link reloads
     page.on("load", lambda loaded: loads.append(loaded.url.removeprefix(site_url) or "index.html"))
