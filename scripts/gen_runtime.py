@@ -19,11 +19,16 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 import tomllib
 from pathlib import Path
 
 import mkdocs_gen_files
 from filelock import FileLock
+
+if str(Path(__file__).parent) not in sys.path:  # gen-files runs this file, not its folder
+    sys.path.insert(0, str(Path(__file__).parent))
+from page_syntax import FENCE, language, settings, version_range
 
 ROOT = Path(mkdocs_gen_files.config.config_file_path).parent
 RUNNER = ROOT / "scripts" / "runner"
@@ -39,12 +44,6 @@ CACHE = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "modu
 TEACHING_CODE = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"][
     "hatch"
 ]["build"]["targets"]["wheel"]["only-include"]
-# tests/checker/markdown.py's fence: ``` or ~~~, closed at the same indentation.
-FENCE = re.compile(
-    r"^(?P<indent> *)(?P<fence>(?P<char>[`~])(?P=char){2,})(?P<info>[^\n]*)\n(?P<rest>(?P<body>.*?)"
-    r"^(?P=indent)(?P=fence)(?P=char)*[ \t]*$)",
-    re.MULTILINE | re.DOTALL,
-)
 INCLUDE = re.compile(r'^\s*--8<-- "([^":]+)(?::[\w-]+)?"\s*$', re.MULTILINE)
 PLAIN_COMMAND = re.compile(r"\$ python (-m [\w.]+|[\w.-]+\.py)")
 PROCESSES = re.compile(
@@ -89,28 +88,21 @@ def installed() -> Path | None:
         return package
 
 
-def version_range(tag: str) -> tuple[tuple, tuple]:
-    """tests/checker/pythons.py's grammar: "3.12", "3.12+", "3.13.0", "3.13.5+", "3.13.0-3.13.4";
-    a tag that is none of these (the checks report it) stands for no Python."""
-    match = re.fullmatch(r"(3\.\d+(?:\.\d+)?)(?:(\+)|-(3\.\d+(?:\.\d+)?))?", tag)
-    if match is None:
-        return (9, 0, 0), (0, 0, 0)
-    low, plus, high = match.groups()
-
-    def bound(text: str, last: int) -> tuple:
-        parts = tuple(map(int, text.split(".")))
-        return parts if len(parts) == 3 else (*parts, last)
-
-    return bound(low, 0), (99, 0, 0) if plus else bound(high or low, 999)
+def for_python(tag: str, python: tuple) -> bool:
+    """Whether a block tagged `python="<tag>"` is for `python`; a tag that is no version (the
+    checks report it) is for none."""
+    try:
+        low, high = version_range(tag)
+    except ValueError:
+        return False
+    return low <= python <= high
 
 
 def norun(language: str, settings: dict, body: str, python: tuple) -> str | None:
     """Why the browser can't run a block as a terminal would: one reason per kind (CONTRIBUTING.md,
     "Run it where you read it"); a fence's own `data-norun="..."` covers what no rule tells."""
-    if "python" in settings:
-        low, high = version_range(settings["python"])
-        if not low <= python <= high:
-            return "version"  # a tab for another Python than the runtime's
+    if "python" in settings and not for_python(settings["python"], python):
+        return "version"  # a tab for another Python than the runtime's
     if language == "console":
         commands = [line.strip() for line in body.splitlines() if line.strip().startswith("$ ")]
         if not all(PLAIN_COMMAND.fullmatch(command) for command in commands):
@@ -137,19 +129,18 @@ def with_data_attrs(page: str, python: tuple) -> str:
     Pygments keeps): `data-cwd` from `cwd`, and `data-norun` for a block it must not run."""
 
     def add(fence: re.Match) -> str:
-        info = fence["info"].strip()
-        braced = info.startswith("{")
-        language = info.strip("{}").lstrip(".").split(" ")[0] if info else ""
-        settings = dict(re.findall(r'([\w-]+)="([^"]*)"', info))
-        if language not in ("python", "py", "pycon", "console") or "data-norun" in settings:
+        info, (start, end) = fence["info"].strip(), fence.span("info")
+        kind, found = language(info), settings(info)
+        if kind not in ("python", "py", "pycon", "console") or "data-norun" in found:
             return fence[0]
-        extra = f' data-cwd="{settings["cwd"]}"' if "cwd" in settings else ""
-        if why := norun(language, settings, fence["body"], python):
+        extra = f' data-cwd="{found["cwd"]}"' if "cwd" in found else ""
+        if why := norun(kind, found, fence["body"], python):
             extra += f' data-norun="{why}"'
         if not extra:
             return fence[0]
-        inside = info[1:-1].strip() if braced else f".{info}"
-        return f"{fence['indent']}{fence['fence']}{{{inside}{extra}}}\n{fence['rest']}"
+        inside = info[1:-1].strip() if info.startswith("{") else f".{info}"
+        whole, at = fence[0], fence.start()
+        return f"{whole[: start - at]}{{{inside}{extra}}}{whole[end - at :]}"
 
     return FENCE.sub(add, page)
 

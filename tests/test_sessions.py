@@ -13,12 +13,12 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from checker.claims import GrammarError
 from checker.examples import lint
 from checker.markdown import fences
 from checker.project import ROOT
-from checker.pythons import Python, for_tag, no_python_for, per_python, version_range
+from checker.pythons import Python, for_tag, no_python_for, per_python
 from checker.sessions import SESSIONS, Session, run_session
+from page_syntax import version_range
 from pytest_examples import CodeExample, EvalExample
 
 PAGES = sorted((ROOT / "docs").rglob("*.md"))
@@ -74,8 +74,8 @@ def test_version_tags(page: Path):
         tag = fence and fence.settings.get("python")
         try:
             low = version_range(tag)[0] if tag else None
-        except GrammarError as error:
-            found.append(f"{place}:{fence.line}: {error.args[1]}")
+        except ValueError as error:
+            found.append(f"{place}:{fence.line}: {error}")
             continue
         kind = fence and (fence.language, fence.settings.get("cwd"))
         if tabs and (tag is None or kind != tabs[-1][2] or low <= tabs[-1][3]):

@@ -1,8 +1,6 @@
-"""The one parser of fenced code blocks, for examples, sessions and coverage alike.
-
-A fence is ``` or ~~~, three or more, indented as much as its block (in an admonition or a tab,
-four spaces more); it closes with a fence of the same character, at least as long, at the same
-indentation. Docstrings of the teaching code hold fences too: the same parser reads them.
+"""The one parser of fenced code blocks, for examples, sessions and coverage alike, on the
+grammar the build reads too (scripts/page_syntax.py). Docstrings of the teaching code hold
+fences too: the same parser reads them.
 """
 
 from __future__ import annotations
@@ -12,6 +10,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+import page_syntax
 from pygments.lexers import get_lexer_by_name
 from pygments.lexers.python import (
     Python2Lexer,
@@ -24,13 +23,7 @@ from pygments.util import ClassNotFound
 
 from checker.project import ROOT
 
-FENCE = re.compile(
-    r"^(?P<indent> *)(?P<fence>(?P<char>[`~])(?P=char){2,})(?!(?P=char))(?P<info>[^\n]*)\n"
-    r"(?P<body>.*?)^(?P=indent)(?P=fence)(?P=char)*[ \t]*$",
-    re.MULTILINE | re.DOTALL,
-)
 OPENING = re.compile(r"^ *(```|~~~)", re.MULTILINE)
-SETTING = re.compile(r'([\w-]+)="([^"]*)"')
 PYTHON_LEXERS = (
     PythonLexer,  # and its subclasses: NumPy, ...
     PythonConsoleLexer,
@@ -52,14 +45,11 @@ class Fence:
 
     @cached_property
     def language(self) -> str:
-        """`python`, `{.python title="x"}` -> "python"."""
-        words = self.info.strip().lstrip("{").strip().lstrip(".").split()
-        return words[0].rstrip("}") if words else ""
+        return page_syntax.language(self.info)
 
     @cached_property
     def settings(self) -> dict[str, str]:
-        """The `name="value"` settings of the info string."""
-        return dict(SETTING.findall(self.info))
+        return page_syntax.settings(self.info)
 
     @property
     def kind(self) -> str | None:
@@ -83,7 +73,7 @@ def unclosed(path: Path) -> list[int]:
     """The lines of fences that open and never close: everything after them renders as code,
     and no check would see the block."""
     text = path.read_text(encoding="utf-8")
-    inside = [(match.start(), match.end()) for match in FENCE.finditer(text)]
+    inside = [(match.start(), match.end()) for match in page_syntax.FENCE.finditer(text)]
     return [
         text.count("\n", 0, opening.start()) + 1
         for opening in OPENING.finditer(text)
@@ -95,7 +85,7 @@ def fences(path: Path) -> list[Fence]:
     """Every fenced block of a Markdown page or Python file, in order."""
     text = path.read_text(encoding="utf-8")
     found = []
-    for match in FENCE.finditer(text):
+    for match in page_syntax.FENCE.finditer(text):
         indent = len(match["indent"])
         body = re.sub(rf"^ {{0,{indent}}}", "", match["body"], flags=re.MULTILINE)
         line = text.count("\n", 0, match.start()) + 1

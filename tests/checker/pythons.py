@@ -4,7 +4,7 @@ Every run checks on the interpreter this environment was made from, plus each on
 `EXAMPLE_PYTHONS` (paths joined with os.pathsep; `scripts/provide_pythons.py` prints that value
 for every supported version). Without that variable, the run takes the Pythons the script last
 provided on this machine, if it ever ran (as .ci/run runs it). Test ids start with the version,
-as `3.13.0:docs/pitfalls.md:52`.
+as `3.13.0:docs/pitfalls.md:52`. The tags' grammar is scripts/page_syntax.py's `version_range`.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -22,15 +21,12 @@ from typing import NoReturn
 
 import pytest
 from filelock import FileLock
-
-from checker.claims import GrammarError
+from page_syntax import Version, version_range
 
 VARIABLE = "EXAMPLE_PYTHONS"
 CACHE = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "modules-and-packages"
 VENVS = CACHE / "venvs"
 PROVIDED = CACHE / "pythons" / "provided"  # written by scripts/provide_pythons.py
-Version = tuple[int, int, int]
-NEWEST: Version = (sys.maxsize,) * 3  # what "3.13+" reaches up to
 
 
 @dataclass(frozen=True)
@@ -104,37 +100,6 @@ def bare_venv(base: str, version: Version) -> str:
     return str(python)
 
 
-_VERSION = r"3\.\d+(?:\.\d+)?"
-_TAG = re.compile(rf"(?P<low>{_VERSION})(?:(?P<newer>\+)|-(?P<high>{_VERSION}))?")
-
-
-def version_range(tag: str) -> tuple[Version, Version]:
-    """The Pythons a version tag stands for, as (oldest, newest), both included.
-
-    "3.12": every 3.12 release; "3.12+": 3.12.0 and newer; "3.13.0": that patch release only;
-    "3.13.5+": it and newer; "3.13.0-3.13.4": a span of releases (its bounds as above).
-    """
-    match = _TAG.fullmatch(tag)
-    if not match:
-        raise GrammarError(
-            0,
-            f'python="{tag}": write a version as "3.12", "3.12+", "3.13.0", "3.13.5+" '
-            'or "3.13.0-3.13.4"',
-        )
-
-    def bound(text: str, last: int) -> Version:
-        parts = tuple(int(part) for part in text.split("."))
-        return parts if len(parts) == 3 else (*parts, last)
-
-    low = bound(match["low"], 0)
-    if match["newer"]:
-        return low, NEWEST
-    high = bound(match["high"] or match["low"], sys.maxsize)
-    if high < low:
-        raise GrammarError(0, f'python="{tag}": the span ends before it starts')
-    return low, high
-
-
 def runs_on(tag: str | None, python: Python) -> bool:
     """Whether a block tagged `python="<tag>"` (or untagged: None) is for this Python."""
     if tag is None:
@@ -147,7 +112,7 @@ def for_tag(tag: str | None) -> list[Python]:
     """The Pythons of this run a block tagged `python="<tag>"` is for (none for a broken tag)."""
     try:
         return [python for python in pythons() if runs_on(tag, python)]
-    except GrammarError:
+    except ValueError:
         return []
 
 
@@ -169,8 +134,8 @@ def no_python_for(tag: str, where: str) -> NoReturn:
     nothing goes unchecked there. Otherwise it is skipped, and the run counts the skips."""
     try:
         version_range(tag)  # a tag that is no version fails as such, run or no run
-    except GrammarError as error:
-        pytest.fail(f"{where}: {error.args[1]}", pytrace=False)
+    except ValueError as error:
+        pytest.fail(f"{where}: {error}", pytrace=False)
     have = ", ".join(python.name for python in pythons())
     reason = (
         f'{where}: python="{tag}": no interpreter of this run is that version (this run has '
