@@ -31,9 +31,10 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from cache_folder import CACHE
+
 ROOT = Path(__file__).resolve().parents[1]
 LIGHTHOUSE = "lighthouse@12.8.2"  # the last major that runs on Node 20 (Debian 12's is 18/20)
-CACHE = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "modules-and-packages"
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 COMPRESSED = {".html", ".css", ".js", ".json", ".xml", ".svg"}
 CHROME_FLAGS = [

@@ -15,7 +15,6 @@ Without npm or the network the build still passes (an INFO line), with no Run bu
 
 import json
 import logging
-import os
 import re
 import shutil
 import subprocess
@@ -28,6 +27,7 @@ from filelock import FileLock
 
 if str(Path(__file__).parent) not in sys.path:  # gen-files runs this file, not its folder
     sys.path.insert(0, str(Path(__file__).parent))
+from cache_folder import CACHE
 from page_syntax import FENCE, language, settings, version_range
 
 ROOT = Path(mkdocs_gen_files.config.config_file_path).parent
@@ -40,7 +40,6 @@ BOOT_FILES = [
     "python_stdlib.zip",
     "pyodide-lock.json",  # loadPyodide fetches it at boot
 ]
-CACHE = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "modules-and-packages"
 TEACHING_CODE = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"][
     "hatch"
 ]["build"]["targets"]["wheel"]["only-include"]

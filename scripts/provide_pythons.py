@@ -28,9 +28,10 @@ import sys
 import tomllib
 from pathlib import Path
 
+import cache_folder
+
 ROOT = Path(__file__).resolve().parent.parent
-CACHE = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-CACHE = CACHE / "modules-and-packages" / "pythons"
+CACHE = cache_folder.CACHE / "pythons"
 MANIFEST = CACHE / "sid.json"  # {"3.14": "3.14.10", ...}: what the cached trees hold
 PROVIDED = CACHE / "provided"  # the last line printed: the Pythons a plain test run uses
 KEYRING = "/usr/share/keyrings/debian-archive-keyring.gpg"

@@ -20,13 +20,13 @@ from pathlib import Path
 from typing import NoReturn
 
 import pytest
+from cache_folder import CACHE
 from filelock import FileLock
 from page_syntax import Version, version_range
+from provide_pythons import PROVIDED
 
 VARIABLE = "EXAMPLE_PYTHONS"
-CACHE = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "modules-and-packages"
 VENVS = CACHE / "venvs"
-PROVIDED = CACHE / "pythons" / "provided"  # written by scripts/provide_pythons.py
 
 
 @dataclass(frozen=True)
