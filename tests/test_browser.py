@@ -5,9 +5,12 @@ scrolling on a 375 px phone, terminal output readable on a 390 px one. Then the 
 readers rely on, checked with axe too. Screenshots of the pages with a problem (of every page
 with SCREENSHOTS=all) land in screenshots/ (git-ignored) for contributors to look at.
 
-The browser sees the build at the site's published address (mkdocs.yml's `site_url`), served by
-Playwright's routing from the built files, with no server: as on the real host, Material's
-instant navigation recognises its pages by the addresses in the sitemap."""
+The browser sees the build at the site's published address (mkdocs.yml's `site_url`): Chromium
+resolves its host name to a loopback server of the built files (over TLS for https, with a
+throwaway certificate from trustme), so that, as on the real host, Material's instant navigation
+recognises its pages by the addresses in the sitemap. (Playwright's request routing could answer
+from the files with no server, but costs more CPU: every request and response passes through
+Python, and nothing is cached, so Python's runtime is fetched and compiled again after Stop.)"""
 
 from __future__ import annotations
 
@@ -15,11 +18,16 @@ import html
 import os
 import re
 import shutil
+import ssl
+import threading
 from collections.abc import Iterator
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import pytest
+import trustme
 from axe_playwright_python.sync_playwright import Axe
 from checker.markdown import fence_places
 from checker.markdown import kind as markdown_kind
@@ -122,13 +130,74 @@ if CHROMIUM is None:
     pytest.skip(INSTALL_HINT, allow_module_level=True)
 
 
+class StaticHost(SimpleHTTPRequestHandler):
+    """The built site as its host serves it under `site_url`'s path: a folder's index.html, a
+    folder without its slash redirected (http.server does both), else the 404 page with status
+    404; with GitHub Pages' ten minutes of caching."""
+
+    prefix = "/"  # site_url's path
+
+    def translate_path(self, path: str) -> str:
+        inside = (urlsplit(path).path + "/").startswith(self.prefix)
+        return super().translate_path(path[len(self.prefix) - 1 :]) if inside else ""
+
+    def list_directory(self, path):  # a folder without index.html: none on the host
+        self.send_error(404)
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None):
+        if code != 404:
+            return super().send_error(code, message, explain)
+        body = (Path(self.directory) / "404.html").read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", "max-age=600")
+        super().end_headers()
+
+    def log_message(self, *args) -> None:
+        pass
+
+
 @pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
+def site_url() -> str:
+    """Where the pages are opened: the site's published address."""
+    return published_url()
+
+
+@pytest.fixture(scope="session")
+def server_port(built_site: Path, site_url: str) -> Iterator[int]:
+    """A loopback server of the build, over TLS for an https `site_url` (a certificate for its
+    host name from trustme's throwaway authority); the port it listens on."""
+    address = urlsplit(site_url)
+    handler = type("Host", (StaticHost,), {"prefix": address.path or "/"})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=built_site))
+    if address.scheme == "https":
+        tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        trustme.CA().issue_cert(address.hostname).configure_cert(tls)
+        server.socket = tls.wrap_socket(server.socket, server_side=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield server.server_port
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser(server_port: int, site_url: str) -> Iterator[Browser]:
+    """Chromium, with the site's host name resolved to the loopback server and every other
+    name to none: the browser requests the published addresses, and nothing leaves the
+    machine."""
+    rules = f"MAP {urlsplit(site_url).hostname} 127.0.0.1:{server_port}, MAP * ~NOTFOUND"
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM,
             chromium_sandbox=os.geteuid() != 0,  # Chromium's sandbox refuses to run as root
             args=[
+                f"--host-resolver-rules={rules}",
+                "--no-proxy-server",
                 "--disable-background-networking",
                 "--disable-component-update",
                 "--disable-sync",
@@ -140,39 +209,17 @@ def browser() -> Iterator[Browser]:
         browser.close()
 
 
-@pytest.fixture(scope="session")
-def site_url() -> str:
-    """Where the pages are opened: the site's published address."""
-    return published_url()
-
-
 @pytest.fixture
-def context(browser: Browser, site_url: str, built_site: Path) -> Iterator[BrowserContext]:
-    """A fresh browser profile that gets every address under `site_url` from the build, as the
-    host serves it (a folder's index.html, a folder without its slash redirected; else the 404
-    page, with status 404), and nothing else: any other request is blocked and listed in
-    `context.outside`."""
-    context = browser.new_context()
+def context(browser: Browser, site_url: str) -> Iterator[BrowserContext]:
+    """A fresh browser profile that accepts the loopback server's certificate; requests for
+    anything outside `site_url` are listed in `context.outside` (and fail)."""
+    context = browser.new_context(ignore_https_errors=True)
     context.set_default_timeout(10_000)  # a broken interaction fails fast, not after 30 s
     context.outside = []
-    prefix = urlsplit(site_url).path
-
-    def from_the_build(route):
-        url = route.request.url
-        if not url.startswith(site_url):
-            context.outside.append(url)
-            return route.abort()
-        path = unquote(urlsplit(url).path).removeprefix(prefix)
-        file = (built_site / path.lstrip("/")).resolve()
-        if file.is_dir() and not path.endswith("/") and path:
-            return route.fulfill(status=301, headers={"Location": url.split("?")[0] + "/"})
-        if file.is_dir():
-            file /= "index.html"
-        if file.is_relative_to(built_site.resolve()) and file.is_file():
-            return route.fulfill(path=file)
-        return route.fulfill(status=404, path=built_site / "404.html")
-
-    context.route("**/*", from_the_build)
+    context.on(
+        "request",
+        lambda request: request.url.startswith(site_url) or context.outside.append(request.url),
+    )
     yield context
     context.close()
 
