@@ -10,7 +10,7 @@ resolves its host name to a loopback server of the built files (over TLS for htt
 throwaway certificate from trustme), so that, as on the real host, Material's instant navigation
 recognises its pages by the addresses in the sitemap. (Playwright's request routing could answer
 from the files with no server, but costs more CPU: every request and response passes through
-Python, and nothing is cached, so Python's runtime is fetched and compiled again after Stop.)"""
+Python, and nothing is cached, so Python's runtime is fetched again after Stop.)"""
 
 from __future__ import annotations
 
@@ -139,7 +139,7 @@ class StaticHost(SimpleHTTPRequestHandler):
 
     def translate_path(self, path: str) -> str:
         inside = (urlsplit(path).path + "/").startswith(self.prefix)
-        return super().translate_path(path[len(self.prefix) - 1 :]) if inside else ""
+        return super().translate_path(path[len(self.prefix) - 1 :]) if inside else ""  # 404
 
     def list_directory(self, path):  # a folder without index.html: none on the host
         self.send_error(404)
@@ -197,7 +197,7 @@ def browser(server_port: int, site_url: str) -> Iterator[Browser]:
             chromium_sandbox=os.geteuid() != 0,  # Chromium's sandbox refuses to run as root
             args=[
                 f"--host-resolver-rules={rules}",
-                "--no-proxy-server",
+                "--no-proxy-server",  # a proxy set in the environment would get the requests
                 "--disable-background-networking",
                 "--disable-component-update",
                 "--disable-sync",
