@@ -9,11 +9,13 @@ The browser sees the build at the site's published address (mkdocs.yml's `site_u
 resolves its host name to a loopback server of the built files (over TLS for https, with a
 throwaway certificate from trustme), so that, as on the real host, Material's instant navigation
 recognises its pages by the addresses in the sitemap. (Playwright's request routing could answer
-from the files with no server, but costs more CPU: every request and response passes through
-Python, and nothing is cached, so Python's runtime is fetched again after Stop.)"""
+from the files with no server, but every request and its answer would pass through Python, and
+the browser would cache none of them: 2 to 3 CPU-s more in the Run buttons' visit alone.)"""
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import html
 import os
 import re
@@ -39,6 +41,8 @@ from checker.runner import (
     session_problems,
     transcript_problems,
 )
+from cryptography import x509
+from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
@@ -133,9 +137,10 @@ if CHROMIUM is None:
 class StaticHost(SimpleHTTPRequestHandler):
     """The built site as its host serves it under `site_url`'s path: a folder's index.html, a
     folder without its slash redirected (http.server does both), else the 404 page with status
-    404; with GitHub Pages' ten minutes of caching."""
+    404; with GitHub Pages' ten minutes of caching, and connections kept open."""
 
     prefix = "/"  # site_url's path
+    protocol_version = "HTTP/1.1"  # every answer says its length: connections are reused
 
     def translate_path(self, path: str) -> str:
         inside = (urlsplit(path).path + "/").startswith(self.prefix)
@@ -152,7 +157,8 @@ class StaticHost(SimpleHTTPRequestHandler):
         self.send_header("Content-Type", "text/html")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
-        self.wfile.write(body)
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
     def end_headers(self) -> None:
         self.send_header("Cache-Control", "max-age=600")
@@ -168,35 +174,58 @@ def site_url() -> str:
     return published_url()
 
 
+class LoopbackHost(ThreadingHTTPServer):
+    """With `tls` set, each connection's TLS handshake runs in that connection's own thread,
+    within 30 s, so that a stalled one can't hold up the others."""
+
+    tls: ssl.SSLContext | None = None
+
+    def finish_request(self, request, client_address) -> None:
+        if self.tls is None:
+            return super().finish_request(request, client_address)
+        request.settimeout(30)
+        with self.tls.wrap_socket(request, server_side=True) as connection:
+            super().finish_request(connection, client_address)
+
+
 @pytest.fixture(scope="session")
-def server_port(built_site: Path, site_url: str) -> Iterator[int]:
+def site_host(built_site: Path, site_url: str) -> Iterator[tuple[int, list[str]]]:
     """A loopback server of the build, over TLS for an https `site_url` (a certificate for its
-    host name from trustme's throwaway authority); the port it listens on."""
+    host name from trustme's throwaway authority): its port, and the Chromium flags that make
+    the browser trust that certificate as a valid one (so that it caches what it fetches, as
+    it doesn't from a host whose certificate it merely ignores)."""
     address = urlsplit(site_url)
     handler = type("Host", (StaticHost,), {"prefix": address.path or "/"})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=built_site))
+    server = LoopbackHost(("127.0.0.1", 0), partial(handler, directory=built_site))
+    trusted = []
     if address.scheme == "https":
-        tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
-        trustme.CA().issue_cert(address.hostname).configure_cert(tls)
-        server.socket = tls.wrap_socket(server.socket, server_side=True)
+        certificate = trustme.CA().issue_cert(address.hostname)
+        server.tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        certificate.configure_cert(server.tls)
+        key = x509.load_pem_x509_certificate(certificate.cert_chain_pems[0].bytes()).public_key()
+        spki = key.public_bytes(Encoding.DER, PublicFormat.SubjectPublicKeyInfo)
+        digest = base64.b64encode(hashlib.sha256(spki).digest()).decode()
+        trusted = [f"--ignore-certificate-errors-spki-list={digest}"]
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield server.server_port
+    yield server.server_port, trusted
     server.shutdown()
     server.server_close()
 
 
 @pytest.fixture(scope="session")
-def browser(server_port: int, site_url: str) -> Iterator[Browser]:
+def browser(site_host: tuple[int, list[str]], site_url: str) -> Iterator[Browser]:
     """Chromium, with the site's host name resolved to the loopback server and every other
     name to none: the browser requests the published addresses, and nothing leaves the
     machine."""
-    rules = f"MAP {urlsplit(site_url).hostname} 127.0.0.1:{server_port}, MAP * ~NOTFOUND"
+    port, trusted = site_host
+    rules = f"MAP {urlsplit(site_url).hostname} 127.0.0.1:{port}, MAP * ~NOTFOUND"
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM,
             chromium_sandbox=os.geteuid() != 0,  # Chromium's sandbox refuses to run as root
             args=[
                 f"--host-resolver-rules={rules}",
+                *trusted,
                 "--no-proxy-server",  # a proxy set in the environment would get the requests
                 "--disable-background-networking",
                 "--disable-component-update",
@@ -211,14 +240,17 @@ def browser(server_port: int, site_url: str) -> Iterator[Browser]:
 
 @pytest.fixture
 def context(browser: Browser, site_url: str) -> Iterator[BrowserContext]:
-    """A fresh browser profile that accepts the loopback server's certificate; requests for
+    """A fresh browser profile; the page's requests over the network (http, https) for
     anything outside `site_url` are listed in `context.outside` (and fail)."""
-    context = browser.new_context(ignore_https_errors=True)
+    context = browser.new_context()
     context.set_default_timeout(10_000)  # a broken interaction fails fast, not after 30 s
     context.outside = []
+
+    def outside(url: str) -> bool:  # blob: and data: URLs are the page's own data
+        return urlsplit(url).scheme in ("http", "https") and not url.startswith(site_url)
+
     context.on(
-        "request",
-        lambda request: request.url.startswith(site_url) or context.outside.append(request.url),
+        "request", lambda request: outside(request.url) and context.outside.append(request.url)
     )
     yield context
     context.close()

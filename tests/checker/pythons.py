@@ -111,9 +111,11 @@ def runs_on(tag: str | None, python: Python) -> bool:
 def for_tag(tag: str | None) -> list[Python]:
     """The Pythons of this run a block tagged `python="<tag>"` is for (none for a broken tag)."""
     try:
-        return [python for python in pythons() if runs_on(tag, python)]
+        if tag is not None:
+            version_range(tag)
     except ValueError:
         return []
+    return [python for python in pythons() if runs_on(tag, python)]
 
 
 def per_python(blocks, tag, name):
