@@ -28,7 +28,7 @@ from filelock import FileLock
 if str(Path(__file__).parent) not in sys.path:  # gen-files runs this file, not its folder
     sys.path.insert(0, str(Path(__file__).parent))
 from cache_folder import CACHE
-from page_syntax import FENCE, language, settings, version_range
+from page_syntax import FENCE, covers, language, settings
 
 ROOT = Path(mkdocs_gen_files.config.config_file_path).parent
 RUNNER = ROOT / "scripts" / "runner"
@@ -91,10 +91,9 @@ def for_python(tag: str, python: tuple) -> bool:
     """Whether a block tagged `python="<tag>"` is for `python`; a tag that is no version (the
     checks report it) is for none."""
     try:
-        low, high = version_range(tag)
+        return covers(tag, python)
     except ValueError:
         return False
-    return low <= python <= high
 
 
 def norun(language: str, settings: dict, body: str, python: tuple) -> str | None:

@@ -63,3 +63,10 @@ def version_range(tag: str) -> tuple[Version, Version]:
     if high < low:
         raise ValueError(f'python="{tag}": the span ends before it starts')
     return low, high
+
+
+def covers(tag: str, version: Version) -> bool:
+    """Whether a block tagged `python="<tag>"` is for the Python `version` (ValueError, as
+    version_range's, for a tag that is no version)."""
+    low, high = version_range(tag)
+    return low <= version <= high

@@ -29,7 +29,7 @@ def built_site(tmp_path_factory, request) -> Path:
 
 
 # The longest tests (seconds each) go first, so the parallel workers don't end waiting on one:
-# the Run buttons' visit (half a minute in a row), the fault suite, then the rest of those.
+# the Run buttons' visit (twenty seconds in a row), the fault suite, then the rest of those.
 LONGEST_FIRST = [
     "test_browser.py::test_run_buttons_print_what_the_page_claims",
     "test_faults.py",

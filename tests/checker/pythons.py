@@ -22,7 +22,7 @@ from typing import NoReturn
 import pytest
 from cache_folder import CACHE
 from filelock import FileLock
-from page_syntax import Version, version_range
+from page_syntax import Version, covers, version_range
 from provide_pythons import PROVIDED
 
 VARIABLE = "EXAMPLE_PYTHONS"
@@ -100,14 +100,6 @@ def bare_venv(base: str, version: Version) -> str:
     return str(python)
 
 
-def runs_on(tag: str | None, python: Python) -> bool:
-    """Whether a block tagged `python="<tag>"` (or untagged: None) is for this Python."""
-    if tag is None:
-        return True
-    low, high = version_range(tag)
-    return low <= python.version <= high
-
-
 def for_tag(tag: str | None) -> list[Python]:
     """The Pythons of this run a block tagged `python="<tag>"` is for (none for a broken tag)."""
     try:
@@ -115,7 +107,7 @@ def for_tag(tag: str | None) -> list[Python]:
             version_range(tag)
     except ValueError:
         return []
-    return [python for python in pythons() if runs_on(tag, python)]
+    return [python for python in pythons() if tag is None or covers(tag, python.version)]
 
 
 def per_python(blocks, tag, name):
