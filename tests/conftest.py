@@ -39,12 +39,16 @@ LONGEST_FIRST = [
 
 
 def pytest_collection_modifyitems(items):
-    def rank(item) -> int:
+    """The longest tests first; of the rest, those that need no site before those that wait
+    for its build, so that a worker has something to run while another builds."""
+
+    def rank(item) -> tuple[int, bool]:
         name = item.nodeid.rpartition("/")[2]  # test_browser.py::test_...[...]
-        return next(
+        longest = next(
             (n for n, first in enumerate(LONGEST_FIRST) if name.startswith(first)),
             len(LONGEST_FIRST),
         )
+        return longest, "built_site" in item.fixturenames
 
     items.sort(key=rank)  # stable: the order within a module stays
 

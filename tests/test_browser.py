@@ -48,7 +48,8 @@ from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 SCHEMES = {"light": "default", "dark": "slate"}  # emulated preference: Material's scheme name
-SHARDS = 4  # tests that share out the pages, so that the parallel workers share them out
+# Tests that share out the pages (one page each today), so that the parallel workers end together.
+SHARDS = 18
 AXE_RULES = {
     "runOnly": {
         "type": "tag",
@@ -238,8 +239,7 @@ def browser(site_host: tuple[int, list[str]], site_url: str) -> Iterator[Browser
         browser.close()
 
 
-@pytest.fixture
-def context(browser: Browser, site_url: str) -> Iterator[BrowserContext]:
+def new_context(browser: Browser, site_url: str) -> BrowserContext:
     """A fresh browser profile; the page's requests over the network (http, https) for
     anything outside `site_url` are listed in `context.outside` (and fail)."""
     context = browser.new_context()
@@ -252,7 +252,31 @@ def context(browser: Browser, site_url: str) -> Iterator[BrowserContext]:
     context.on(
         "request", lambda request: outside(request.url) and context.outside.append(request.url)
     )
+    return context
+
+
+@pytest.fixture
+def context(browser: Browser, site_url: str) -> Iterator[BrowserContext]:
+    """A fresh browser profile for the test (new_context)."""
+    context = new_context(browser, site_url)
     yield context
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def tab(browser: Browser, site_url: str) -> Iterator[Page]:
+    """One tab in a fresh profile, for each worker's share of test_every_page: each page loads
+    in it afresh, as a new document, but a new tab would cost about 1 CPU-s more (its renderer
+    starting). What the loaded page does is listed: in `tab.errors` its console errors, in
+    `tab.runtime` its requests for the Run buttons' runtime, in `tab.context.outside` (as
+    new_context lists them) its requests outside the site."""
+    context = new_context(browser, site_url)
+    tab = context.new_page()
+    tab.errors, tab.runtime = [], []
+    tab.on("console", lambda m: m.type == "error" and tab.errors.append(m.text))
+    tab.on("pageerror", lambda e: tab.errors.append(str(e)))
+    tab.on("request", lambda r: RUNTIME in r.url and tab.runtime.append(r.url))
+    yield tab
     context.close()
 
 
@@ -292,24 +316,17 @@ def scheme_problems(page: Page, scheme: str, name: str, context: dict | None = N
 
 
 @pytest.mark.parametrize("shard", range(SHARDS), ids=lambda n: f"pages {n + 1} of {SHARDS}")
-def test_every_page(
-    shard: int, context: BrowserContext, site_url: str, built_site: Path, record_property
-):
+def test_every_page(shard: int, tab: Page, site_url: str, built_site: Path, record_property):
     """Every page, loaded once: as it loads (light), then with the system switched to dark, then
-    on phones."""
-    page = context.new_page()
-    console_errors: list[str] = []
-    page.on("console", lambda m: m.type == "error" and console_errors.append(m.text))
-    page.on("pageerror", lambda e: console_errors.append(str(e)))
-    runtime: list[str] = []  # the Run buttons' runtime loads on the first Run, never before
-    page.on("request", lambda r: RUNTIME in r.url and runtime.append(r.url))
+    on phones. The Run buttons' runtime loads on the first Run, never before."""
+    page, outside = tab, tab.context.outside
     SCREENSHOTS.mkdir(exist_ok=True)
     pages = built_pages(built_site)[shard::SHARDS]
     problems: dict[str, list[str]] = {scheme: [] for scheme in SCHEMES}
     for path in pages:
-        console_errors.clear()
-        context.outside.clear()
-        runtime.clear()
+        page.errors.clear()
+        outside.clear()
+        page.runtime.clear()
         page.emulate_media(color_scheme="light")
         page.set_viewport_size(DESKTOP)
         page.goto(site_url + path)
@@ -341,9 +358,9 @@ def test_every_page(
             found.append(f"{name}: scrolls sideways by {overflow} px at {NARROW['width']} px wide")
         if overflow > 0 or clipped or EVERY_SCREENSHOT:
             page.screenshot(path=f"{shot}-light-mobile.png", full_page=True)
-        found += [f"{name}: console error: {error}" for error in console_errors]
-        found += [f"{name}: request outside the site: {url}" for url in context.outside]
-        found += [f"{name}: the runtime loaded before any Run: {url}" for url in runtime]
+        found += [f"{name}: console error: {error}" for error in page.errors]
+        found += [f"{name}: request outside the site: {url}" for url in outside]
+        found += [f"{name}: the runtime loaded before any Run: {url}" for url in page.runtime]
     for scheme, found in problems.items():
         record_property("browser", (scheme, len(pages), len(found)))
     if any(problems.values()):
