@@ -317,8 +317,9 @@ def scheme_problems(page: Page, scheme: str, name: str, context: dict | None = N
 
 @pytest.mark.parametrize("shard", range(SHARDS), ids=lambda n: f"pages {n + 1} of {SHARDS}")
 def test_every_page(shard: int, tab: Page, site_url: str, built_site: Path, record_property):
-    """Every page, loaded once: as it loads (light), then with the system switched to dark, then
-    on phones. The Run buttons' runtime loads on the first Run, never before."""
+    """Every page, loaded once: as it loads on a dark system, then with the system switched to
+    light (one switch a page: each costs about 0.1 CPU-s), then on phones. The Run buttons'
+    runtime loads on the first Run, never before."""
     page, outside = tab, tab.context.outside
     SCREENSHOTS.mkdir(exist_ok=True)
     pages = built_pages(built_site)[shard::SHARDS]
@@ -327,18 +328,17 @@ def test_every_page(shard: int, tab: Page, site_url: str, built_site: Path, reco
         page.errors.clear()
         outside.clear()
         page.runtime.clear()
-        page.emulate_media(color_scheme="light")
+        page.emulate_media(color_scheme="dark")
         page.set_viewport_size(DESKTOP)
         page.goto(site_url + path)
         shot = SCREENSHOTS / (path.strip("/").replace("/", "-").removesuffix(".html") or "index")
-        for scheme, found in problems.items():
-            before = len(found)
+        for scheme in ("dark", "light"):
+            found, before = problems[scheme], len(problems[scheme])
             found += scheme_problems(page, scheme, f"{path or 'index.html'} ({scheme}), at load")
             if len(found) > before or EVERY_SCREENSHOT:
                 page.screenshot(path=f"{shot}-{scheme}-desktop.png", full_page=True)
 
-        name, found = path or "index.html", problems["light"]
-        page.emulate_media(color_scheme="light")  # the rest is layout: as the page loaded
+        name, found = path or "index.html", problems["light"]  # the rest is layout, in light
         found += [
             f"{name}: code annotation `{marker}` shown as text: no numbered list right after its "
             "code block to take its number"
@@ -583,9 +583,13 @@ def test_run_buttons_print_what_the_page_claims(
     shown, axe on the Run bars in both schemes. The pages are read as a reader does: the home
     page loaded, the rest reached by their Next links, which Material's instant navigation
     (mkdocs.yml) swaps in without a reload, so that Python starts once, as checked here; and
-    once more where Edit, Reset and Stop are tried, on the first page with an editable block."""
+    once more where Edit, Reset and Stop are tried, on the first page with an editable block.
+    A Next link is clicked in the page's script, which spares the scrolling down to it (about
+    1.5 CPU-s over the visit); a page's Run bars are checked first in the scheme the previous
+    page ended in (one switch a page)."""
     page = context.new_page()
     page.emulate_media(color_scheme="light")
+    scheme_shown = "light"
     errors: list[str] = []
     page.on("console", lambda m: m.type == "error" and errors.append(f"console error: {m.text}"))
     page.on("pageerror", lambda e: errors.append(str(e)))
@@ -605,10 +609,11 @@ def test_run_buttons_print_what_the_page_claims(
         if n == 0:  # settled: Material has its sitemap, so that it handles the Next links
             page.goto(site_url + path, wait_until="networkidle")
         else:
-            page.locator("a.md-footer__link--next").click()
+            page.locator("a.md-footer__link--next").dispatch_event("click")
             page.wait_for_function(ARRIVED, arg=[site_url + path, title])
         if n == 1:  # the whole page as instant navigation swaps it in (the fixes re-applied)
             problems += scheme_problems(page, "light", f"{name} (light), reached by its Next link")
+            scheme_shown = "light"
         blocks = page.evaluate(RUN_ALL)
         ran += sum(block["ran"] for block in blocks)
         for place, block in zip(block_places(built_site, path, blocks), blocks, strict=True):
@@ -628,10 +633,11 @@ def test_run_buttons_print_what_the_page_claims(
                 found = python_problems(block["text"], block["stdout"], block["stderr"])
             problems += [f"{place}: Run: {problem}" for problem in found]
         # The Run bars, outputs shown (test_every_page checks the rest of the page).
-        for scheme in SCHEMES if any(block["ran"] for block in blocks) else ():
-            shown = f"{name} ({scheme}), outputs shown"
-            problems += scheme_problems(page, scheme, shown, {"include": [[".runner"]]})
-        page.emulate_media(color_scheme="light")
+        if any(block["ran"] for block in blocks):
+            for scheme in sorted(SCHEMES, key=lambda scheme: scheme != scheme_shown):
+                shown = f"{name} ({scheme}), outputs shown"
+                problems += scheme_problems(page, scheme, shown, {"include": [[".runner"]]})
+            scheme_shown = scheme
         if stopped_on is None and page.locator(".runner button:text-is('Edit')").count():
             stopped_on, before = name, len(starts)
             try:
