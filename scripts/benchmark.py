@@ -72,10 +72,11 @@ def reload_latencies(tmp: Path) -> list[float]:
     with socket.socket() as free:
         free.bind(("127.0.0.1", 0))
         port = free.getsockname()[1]
+    (temporary := tmp / "serve-tmp").mkdir()  # its build: killed, mkdocs serve leaves it
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
         cwd=project,
-        env=os.environ | QUIET,
+        env=os.environ | QUIET | {"TMPDIR": str(temporary)},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         start_new_session=True,
