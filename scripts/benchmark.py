@@ -104,6 +104,7 @@ def reload_latencies(tmp: Path) -> list[float]:
             time.sleep(0.5)  # let the watcher settle before the next edit
     finally:
         os.killpg(server.pid, signal.SIGKILL)
+        server.wait(timeout=10)  # gone before its folder is removed
     return latencies
 
 

@@ -50,7 +50,7 @@ def pytest_collection_modifyitems(items):
         )
         return longest, "built_site" in item.fixturenames
 
-    items.sort(key=rank)  # stable: the order within a module stays
+    items.sort(key=rank)  # stable: otherwise the order stays
 
 
 def pytest_terminal_summary(terminalreporter):

@@ -15,6 +15,7 @@ the browser would cache none of them: 2 to 3 CPU-s more in the Run buttons' visi
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import html
 import os
@@ -48,7 +49,8 @@ from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 SCHEMES = {"light": "default", "dark": "slate"}  # emulated preference: Material's scheme name
-# Tests that share out the pages (one page each today), so that the parallel workers end together.
+# Tests that share out the pages (one page each today, the 404 page included), so that the
+# parallel workers end together.
 SHARDS = 18
 AXE_RULES = {
     "runOnly": {
@@ -263,20 +265,36 @@ def context(browser: Browser, site_url: str) -> Iterator[BrowserContext]:
     context.close()
 
 
+class Tab:
+    """A worker's one tab for test_every_page (a new tab costs about 1 CPU-s: its renderer
+    starting), and what the page loaded in it does: its console errors, its requests for the Run
+    buttons' runtime (its context lists those outside the site, as new_context does)."""
+
+    def __init__(self, context: BrowserContext):
+        self.context = context
+        self.errors: list[str] = []
+        self.runtime: list[str] = []
+        self.page = self.open()
+
+    def open(self) -> Page:
+        page = self.context.new_page()
+        page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        page.on("pageerror", lambda e: self.errors.append(str(e)))
+        page.on("request", lambda r: RUNTIME in r.url and self.runtime.append(r.url))
+        return page
+
+    def replace(self) -> None:
+        """A new tab instead of one that failed (crashed, say), for the next page."""
+        with contextlib.suppress(PlaywrightError):
+            self.page.close()
+        self.page = self.open()
+
+
 @pytest.fixture(scope="session")
-def tab(browser: Browser, site_url: str) -> Iterator[Page]:
-    """One tab in a fresh profile, for each worker's share of test_every_page: each page loads
-    in it afresh, as a new document, but a new tab would cost about 1 CPU-s more (its renderer
-    starting). What the loaded page does is listed: in `tab.errors` its console errors, in
-    `tab.runtime` its requests for the Run buttons' runtime, in `tab.context.outside` (as
-    new_context lists them) its requests outside the site."""
+def tab(browser: Browser, site_url: str) -> Iterator[Tab]:
+    """The worker's tab for test_every_page, in a fresh profile."""
     context = new_context(browser, site_url)
-    tab = context.new_page()
-    tab.errors, tab.runtime = [], []
-    tab.on("console", lambda m: m.type == "error" and tab.errors.append(m.text))
-    tab.on("pageerror", lambda e: tab.errors.append(str(e)))
-    tab.on("request", lambda r: RUNTIME in r.url and tab.runtime.append(r.url))
-    yield tab
+    yield Tab(context)
     context.close()
 
 
@@ -315,52 +333,67 @@ def scheme_problems(page: Page, scheme: str, name: str, context: dict | None = N
     return [f"{name}: {v}" for v in axe_violations(page, context, rules)]
 
 
+def page_problems(page: Page, url: str, name: str) -> dict[str, list[str]]:
+    """The page at `url` loaded in the light scheme at desktop size and checked with axe at
+    load, then with the system switched to dark (one switch a page: about 0.1 CPU-s each), then
+    its layout on phones; unloaded at the end, so that what it does as it goes is its own."""
+    page.emulate_media(color_scheme="light")
+    page.set_viewport_size(DESKTOP)
+    page.goto(url)
+    shot = SCREENSHOTS / (name.strip("/").replace("/", "-").removesuffix(".html"))
+    problems: dict[str, list[str]] = {}
+    for scheme, when in zip(SCHEMES, ("at load", "switched from light"), strict=True):
+        problems[scheme] = scheme_problems(page, scheme, f"{name} ({scheme}), {when}")
+        if problems[scheme] or EVERY_SCREENSHOT:
+            page.screenshot(path=f"{shot}-{scheme}-desktop.png", full_page=True)
+
+    found = problems["light"]  # the rest is the same in either scheme
+    found += [
+        f"{name}: code annotation `{marker}` shown as text: no numbered list right after its "
+        "code block to take its number"
+        for marker in page.evaluate(LEFT_AS_TEXT)
+    ]
+    page.set_viewport_size(PHONE)
+    clipped = page.evaluate(CLIPPED_CONSOLE)
+    found += [
+        f"{name}: a ```console block runs {block['over']} px out of its box at "
+        f"{PHONE['width']} px wide (console blocks wrap in "
+        f"overrides/partials/readers-styles.html); its last line: {block['lastLine']!r}"
+        for block in clipped
+    ]
+    page.set_viewport_size(NARROW)
+    overflow = page.evaluate("document.documentElement.scrollWidth - innerWidth")
+    if overflow > 0:
+        found.append(f"{name}: scrolls sideways by {overflow} px at {NARROW['width']} px wide")
+    if overflow > 0 or clipped or EVERY_SCREENSHOT:
+        page.screenshot(path=f"{shot}-dark-mobile.png", full_page=True)
+    page.goto("about:blank")
+    return problems
+
+
 @pytest.mark.parametrize("shard", range(SHARDS), ids=lambda n: f"pages {n + 1} of {SHARDS}")
-def test_every_page(shard: int, tab: Page, site_url: str, built_site: Path, record_property):
-    """Every page, loaded once: as it loads on a dark system, then with the system switched to
-    light (one switch a page: each costs about 0.1 CPU-s), then on phones. The Run buttons'
-    runtime loads on the first Run, never before."""
-    page, outside = tab, tab.context.outside
+def test_every_page(shard: int, tab: Tab, site_url: str, built_site: Path, record_property):
+    """Every page (page_problems), each loaded once in the worker's tab: no console error, no
+    request outside the site, and the Run buttons' runtime loads on the first Run, never
+    before."""
     SCREENSHOTS.mkdir(exist_ok=True)
     pages = built_pages(built_site)[shard::SHARDS]
     problems: dict[str, list[str]] = {scheme: [] for scheme in SCHEMES}
     for path in pages:
-        page.errors.clear()
-        outside.clear()
-        page.runtime.clear()
-        page.emulate_media(color_scheme="dark")
-        page.set_viewport_size(DESKTOP)
-        page.goto(site_url + path)
-        shot = SCREENSHOTS / (path.strip("/").replace("/", "-").removesuffix(".html") or "index")
-        for scheme in ("dark", "light"):
-            found, before = problems[scheme], len(problems[scheme])
-            found += scheme_problems(page, scheme, f"{path or 'index.html'} ({scheme}), at load")
-            if len(found) > before or EVERY_SCREENSHOT:
-                page.screenshot(path=f"{shot}-{scheme}-desktop.png", full_page=True)
-
-        name, found = path or "index.html", problems["light"]  # the rest is layout, in light
-        found += [
-            f"{name}: code annotation `{marker}` shown as text: no numbered list right after its "
-            "code block to take its number"
-            for marker in page.evaluate(LEFT_AS_TEXT)
-        ]
-        page.set_viewport_size(PHONE)
-        clipped = page.evaluate(CLIPPED_CONSOLE)
-        found += [
-            f"{name}: a ```console block runs {block['over']} px out of its box at "
-            f"{PHONE['width']} px wide (console blocks wrap in "
-            f"overrides/partials/readers-styles.html); its last line: {block['lastLine']!r}"
-            for block in clipped
-        ]
-        page.set_viewport_size(NARROW)
-        overflow = page.evaluate("document.documentElement.scrollWidth - innerWidth")
-        if overflow > 0:
-            found.append(f"{name}: scrolls sideways by {overflow} px at {NARROW['width']} px wide")
-        if overflow > 0 or clipped or EVERY_SCREENSHOT:
-            page.screenshot(path=f"{shot}-light-mobile.png", full_page=True)
-        found += [f"{name}: console error: {error}" for error in page.errors]
-        found += [f"{name}: request outside the site: {url}" for url in outside]
-        found += [f"{name}: the runtime loaded before any Run: {url}" for url in page.runtime]
+        name = path or "index.html"
+        tab.errors.clear()
+        tab.runtime.clear()
+        tab.context.outside.clear()
+        try:
+            for scheme, found in page_problems(tab.page, site_url + path, name).items():
+                problems[scheme] += found
+        except PlaywrightError as error:  # the tab crashed, say: the next page gets a new one
+            problems["light"].append(f"{name}: {error}")
+            tab.replace()
+        found = problems["light"]
+        found += [f"{name}: console error: {error}" for error in tab.errors]
+        found += [f"{name}: request outside the site: {url}" for url in tab.context.outside]
+        found += [f"{name}: the runtime loaded before any Run: {url}" for url in tab.runtime]
     for scheme, found in problems.items():
         record_property("browser", (scheme, len(pages), len(found)))
     if any(problems.values()):
@@ -588,8 +621,8 @@ def test_run_buttons_print_what_the_page_claims(
     1.5 CPU-s over the visit); a page's Run bars are checked first in the scheme the previous
     page ended in (one switch a page)."""
     page = context.new_page()
-    page.emulate_media(color_scheme="light")
-    scheme_shown = "light"
+    page.emulate_media(color_scheme="dark")  # its Run bars end in light, n == 1's scheme
+    scheme_shown = "dark"
     errors: list[str] = []
     page.on("console", lambda m: m.type == "error" and errors.append(f"console error: {m.text}"))
     page.on("pageerror", lambda e: errors.append(str(e)))
@@ -609,11 +642,13 @@ def test_run_buttons_print_what_the_page_claims(
         if n == 0:  # settled: Material has its sitemap, so that it handles the Next links
             page.goto(site_url + path, wait_until="networkidle")
         else:
-            page.locator("a.md-footer__link--next").dispatch_event("click")
+            link = page.locator("a.md-footer__link--next")
+            expect(link, f"the Next link to {name}").to_be_visible()  # what a reader clicks
+            link.dispatch_event("click")
             page.wait_for_function(ARRIVED, arg=[site_url + path, title])
         if n == 1:  # the whole page as instant navigation swaps it in (the fixes re-applied)
             problems += scheme_problems(page, "light", f"{name} (light), reached by its Next link")
-            scheme_shown = "light"
+            scheme_shown = "light"  # it is already, unless the home page had no Run bar
         blocks = page.evaluate(RUN_ALL)
         ran += sum(block["ran"] for block in blocks)
         for place, block in zip(block_places(built_site, path, blocks), blocks, strict=True):
@@ -634,10 +669,11 @@ def test_run_buttons_print_what_the_page_claims(
             problems += [f"{place}: Run: {problem}" for problem in found]
         # The Run bars, outputs shown (test_every_page checks the rest of the page).
         if any(block["ran"] for block in blocks):
-            for scheme in sorted(SCHEMES, key=lambda scheme: scheme != scheme_shown):
+            order = [scheme_shown, *(scheme for scheme in SCHEMES if scheme != scheme_shown)]
+            for scheme in order:
                 shown = f"{name} ({scheme}), outputs shown"
                 problems += scheme_problems(page, scheme, shown, {"include": [[".runner"]]})
-            scheme_shown = scheme
+            scheme_shown = order[-1]
         if stopped_on is None and page.locator(".runner button:text-is('Edit')").count():
             stopped_on, before = name, len(starts)
             try:

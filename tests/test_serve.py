@@ -34,7 +34,7 @@ def serve(project: Path, log: Path) -> Iterator[str]:
     would leave the folder (17 MB) in the system's; here it goes beside `project`."""
     port = free_port()
     prefix = site_path(project)
-    (temporary := project.parent / "serve-tmp").mkdir()
+    (temporary := project.parent / "serve-tmp").mkdir(exist_ok=True)
     with log.open("w") as stderr:
         server = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
