@@ -299,14 +299,13 @@ def tab(browser: Browser, site_url: str) -> Iterator[Tab]:
 
 
 @functools.cache
-def axe_script() -> str:
-    """axe-core, as package.json pins it: 4.14 parses colours about twice as fast as the 4.12
-    that axe-playwright-python bundles (axe-core #5323), half the CPU of a page's check."""
+def axe_script() -> str | npm_packages.NotInstalled:
+    """axe-core, as package.json pins it; why not, if npm can't install it (once a worker, not
+    once a page)."""
     try:
         return (npm_packages.installed() / "axe-core" / "axe.min.js").read_text("utf-8")
     except npm_packages.NotInstalled as why:
-        failed = f"no axe-core to check the pages with: {why}"
-    pytest.fail(failed, pytrace=False)
+        return why
 
 
 def axe_violations(page: Page, context: dict | None = None, options: dict = AXE_RULES) -> list[str]:
@@ -315,7 +314,9 @@ def axe_violations(page: Page, context: dict | None = None, options: dict = AXE_
     a page checked in two schemes, or pages swapped in by instant navigation, reuse it (up to
     0.2 CPU-s a run)."""
     if not page.evaluate("typeof axe === 'object'"):
-        page.evaluate(axe_script())
+        if isinstance(script := axe_script(), npm_packages.NotInstalled):
+            pytest.fail(f"no axe-core to check the pages with: {script}", pytrace=False)
+        page.evaluate(script)
     found = page.evaluate(
         "([context, options]) => axe.run(context ?? document, options)", [context, options]
     )["violations"]
