@@ -1,8 +1,8 @@
 """The Run buttons' runtime (mkdocs-gen-files): Pyodide, self-hosted, and what it runs.
 
 1. npm_packages.py installs the pinned `pyodide` (package.json, package-lock.json: npm checks
-   the registry's sha512 of every byte) into a cache outside the checkout, once per lock file; a
-   later build reuses it without the network.
+   the registry's sha512 of every byte) into a cache outside the checkout, once per version of
+   the two files; a later build reuses it without the network.
 2. The files Pyodide boots from go to `assets/pyodide/`; the Run script, its worker and the
    Python driver to `assets/runner/`, with `files.json`: the teaching code and each snippet
    folder's files, the folders examples and sessions run in.
