@@ -10,8 +10,6 @@ CI sets it, when it is set here); the build within 3x the starter's; a snippet e
 
 import os
 import shutil
-import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -20,11 +18,10 @@ import time
 import urllib.request
 from collections import Counter
 from pathlib import Path
-from urllib.parse import urlsplit
 from xml.etree import ElementTree
 
-from benchmark_lighthouse import QUIET, stock_starter
-from mkdocs.config import load_config
+from benchmark_lighthouse import stock_starter
+from mkdocs_commands import QUIET, serve
 
 ROOT = Path(__file__).resolve().parents[1]
 BUILDS = 5
@@ -69,30 +66,16 @@ def reload_latencies(tmp: Path) -> list[float]:
     """Edit a snippet while `mkdocs serve` runs; time until the page shows the edit."""
     project = tmp / "project"
     shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".git", ".venv*", "site"))
-    with socket.socket() as free:
-        free.bind(("127.0.0.1", 0))
-        port = free.getsockname()[1]
-    (temporary := tmp / "serve-tmp").mkdir()  # its build: killed, mkdocs serve leaves it
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project,
-        env=os.environ | QUIET | {"TMPDIR": str(temporary)},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
-    prefix = urlsplit(load_config(str(project / "mkdocs.yml")).site_url).path
-    url = f"http://127.0.0.1:{port}{prefix}{PAGE}"
-
-    def shows(text: str) -> bool:
-        try:
-            with urllib.request.urlopen(url, timeout=5) as page:
-                return text in page.read().decode()
-        except OSError:
-            return False
-
     latencies = []
-    try:
+    with serve(project) as site:
+
+        def shows(text: str) -> bool:
+            try:
+                with urllib.request.urlopen(site + PAGE, timeout=5) as page:
+                    return text in page.read().decode()
+            except OSError:
+                return False
+
         for number in range(-1, RELOADS):  # the first edit only waits for the server to be up
             marker = f"# edit number {number}"
             start = time.perf_counter()
@@ -102,9 +85,6 @@ def reload_latencies(tmp: Path) -> list[float]:
                 time.sleep(0.02)
             latencies += [time.perf_counter() - start] if number >= 0 else []
             time.sleep(0.5)  # let the watcher settle before the next edit
-    finally:
-        os.killpg(server.pid, signal.SIGKILL)
-        server.wait(timeout=10)  # gone before its folder is removed
     return latencies
 
 

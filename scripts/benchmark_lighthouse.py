@@ -32,6 +32,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from cache_folder import CACHE
+from mkdocs_commands import QUIET
 
 ROOT = Path(__file__).resolve().parents[1]
 LIGHTHOUSE = "lighthouse@12.8.2"  # the last major that runs on Node 20 (Debian 12's is 18/20)
@@ -49,7 +50,6 @@ CHROME_FLAGS = [
 PERFORMANCE_FLOOR = 90
 # ...and the median page at most this many points below the stock starter of the same run.
 STARTER_MARGIN = 3
-QUIET = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 
 
 def lighthouse_cli() -> Path:

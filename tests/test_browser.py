@@ -35,7 +35,7 @@ import pytest
 import trustme
 from checker.markdown import fence_places
 from checker.markdown import kind as markdown_kind
-from checker.project import ROOT, built_files, built_pages, published_url, url_path
+from checker.project import ROOT, built_files, built_pages, url_path
 from checker.runner import (
     EXAMPLE_BLOCK,
     first_line,
@@ -45,6 +45,7 @@ from checker.runner import (
 )
 from cryptography import x509
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+from mkdocs_commands import published_url
 from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError

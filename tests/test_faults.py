@@ -15,8 +15,9 @@ from pathlib import Path
 
 import pytest
 from checker.examples import collect
-from checker.project import QUIET, ROOT, copy_project
+from checker.project import ROOT, copy_project
 from checker.pythons import VARIABLE, pythons
+from mkdocs_commands import QUIET
 
 # The checks the faults are run against (the fault suite itself is not re-entered).
 BUILD_CHECKS = ["tests/test_build.py"]

