@@ -62,7 +62,10 @@ def installed() -> Path:
         except subprocess.TimeoutExpired:
             raise NotInstalled("npm ci did not finish in 300 s") from None
         if run.returncode:  # npm's message, not its code, errno and stack lines
-            lines = [e[10:] for e in run.stderr.splitlines() if e.startswith("npm error ")]
+            prefix = "npm error "
+            lines = [
+                e.removeprefix(prefix) for e in run.stderr.splitlines() if e.startswith(prefix)
+            ]
             why = next((e for e in lines if ":" in e and not e.startswith(" ")), run.stderr[-300:])
             raise NotInstalled(f"npm ci failed: {why.strip()}")
         packages = json.loads(texts[1])["packages"]
