@@ -267,9 +267,9 @@ def context(browser: Browser, site_url: str) -> Iterator[BrowserContext]:
 
 
 class Tab:
-    """A worker's one tab for test_every_page (a new tab costs about 1 CPU-s: its renderer
-    starting), and what the page loaded in it does: its console errors, its requests for the Run
-    buttons' runtime (its context lists those outside the site, as new_context does)."""
+    """A tab, and what the page loaded in it does: its console errors, its requests for the Run
+    buttons' runtime (its context lists those outside the site, as new_context does).
+    test_every_page keeps one a worker (a new tab costs about 1 CPU-s: its renderer starting)."""
 
     def __init__(self, context: BrowserContext):
         self.context = context
@@ -283,6 +283,11 @@ class Tab:
         page.on("pageerror", lambda e: self.errors.append(str(e)))
         page.on("request", lambda r: RUNTIME in r.url and self.runtime.append(r.url))
         return page
+
+    @property
+    def python_starts(self) -> int:
+        """How often the Run buttons' Python started: its WebAssembly fetched."""
+        return sum(url.endswith(RUNTIME + "pyodide.asm.wasm") for url in self.runtime)
 
     def replace(self) -> None:
         """A new tab instead of one that failed (crashed, say), for the next page."""
@@ -633,14 +638,10 @@ def test_run_buttons_print_what_the_page_claims(
     A Next link is clicked in the page's script, which spares the scrolling down to it (about
     1.5 CPU-s over the visit); a page's Run bars are checked first in the scheme the previous
     page ended in (one switch a page)."""
-    page = context.new_page()
+    tab = Tab(context)
+    page = tab.page
     page.emulate_media(color_scheme="dark")  # its Run bars end in light, n == 1's scheme
     scheme_shown = "dark"
-    errors: list[str] = []
-    page.on("console", lambda m: m.type == "error" and errors.append(f"console error: {m.text}"))
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    starts: list[int] = []  # Python's start: its WebAssembly fetched
-    page.on("request", lambda r: r.url.endswith(RUNTIME + "pyodide.asm.wasm") and starts.append(1))
     loads: list[str] = []  # whole-page loads: one, unless a Next link reloads
     page.on("load", lambda loaded: loads.append(loaded.url.removeprefix(site_url) or "index.html"))
     order = reading_order(built_site)
@@ -688,26 +689,27 @@ def test_run_buttons_print_what_the_page_claims(
                 problems += scheme_problems(page, scheme, shown, {"include": [[".runner"]]})
             scheme_shown = order[-1]
         if stopped_on is None and page.locator(".runner button:text-is('Edit')").count():
-            stopped_on, before = name, len(starts)
+            stopped_on, before = name, tab.python_starts
             try:
                 edit_reset_and_stop(page)
             except (AssertionError, PlaywrightError) as failed:  # the later pages still run
                 problems.append(f"{name}: Edit, Reset and Stop: {failed}")
-            restarts = len(starts) - before  # one: Stop ends the worker, the next Run boots one
-        problems += [f"{name}: {error}" for error in errors]
+            # One: Stop ends the worker, and the next Run boots one.
+            restarts = tab.python_starts - before
+        problems += [f"{name}: console error: {error}" for error in tab.errors]
         problems += [f"{name}: request outside the site: {url}" for url in context.outside]
-        errors.clear()
+        tab.errors.clear()
         context.outside.clear()
     if len(loads) > 1:
         problems.append(
             f"a Next link reloaded the page ({', '.join(loads[1:])}); mkdocs.yml's "
             "navigation.instant swaps pages in, so that Python stays started"
         )
-    if len(starts) - restarts > 1:
-        problems.append(f"Python started {len(starts) - restarts} times, not once")
+    if tab.python_starts - restarts > 1:
+        problems.append(f"Python started {tab.python_starts - restarts} times, not once")
     if restarts > 1:
         problems.append(f"{stopped_on}: Python started {restarts} times after Stop, not once")
-    if ran and not starts:
+    if ran and not tab.python_starts:
         problems.append(f"blocks ran, but Python's start ({RUNTIME}) was never seen")
     if ran and stopped_on is None:
         problems.append("no page has an editable block: Edit, Reset and Stop went unchecked")
