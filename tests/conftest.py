@@ -28,6 +28,14 @@ def built_site(tmp_path_factory, request) -> Path:
     return site
 
 
+def pytest_configure(config):
+    """`--update-examples` runs in one process: pytest-examples rewrites the files at the end of
+    its session, and parallel workers would each rewrite them from what they read at the start
+    (xdist turns itself off for `--pdb` the same way, before it starts its workers)."""
+    if config.getoption("update_examples"):
+        config.option.numprocesses, config.option.dist, config.option.tx = 0, "no", []
+
+
 # The longest tests (seconds each) go first, so the parallel workers don't end waiting on one:
 # the Run buttons' visit (twenty seconds in a row), the fault suite, then the rest of those.
 LONGEST_FIRST = [
