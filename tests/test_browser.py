@@ -601,15 +601,20 @@ def block_places(site: Path, path: str, blocks: list[dict]) -> list[str]:
 
 def edit_reset_and_stop(page: Page) -> None:
     """Edit, Run, Reset on the page's first editable block; an endless loop edited in is stopped
-    by Stop while the page still responds, and the next Run boots a fresh worker."""
+    by Stop while the page still responds, and the next Run boots a fresh worker (what else
+    Stop and Reset do: test_run_buttons_stop_wait_and_recover)."""
     bar = page.locator(".runner:has(button:text-is('Edit'))").first
     block = page.locator(".highlight:has(+ .runner:has(button:text-is('Edit')))").first
     code, output = block.locator("pre > code"), bar.locator(".runner__output")
     original = code.inner_text()
     bar.get_by_role("button", name="Edit").click()
-    code.fill('print("edited")')
+    code.fill('print("edited")\ninput()')
     bar.get_by_role("button", name="Run").click()
-    expect(output, "Edit, then Run").to_have_text("edited")
+    expect(output, "Edit, then Run").to_contain_text("edited")
+    # Nothing to read, as for the suite's runs (stdin=DEVNULL), not the browser's prompt().
+    expect(output, "input() at the end of input").to_contain_text(
+        "EOFError: EOF when reading a line"
+    )
     bar.get_by_role("button", name="Reset").click()
     expect(code, "Reset restores the code").to_have_text(original)
     expect(output, "Reset clears the output").to_be_empty()
@@ -715,3 +720,106 @@ def test_run_buttons_print_what_the_page_claims(
         problems.append("no page has an editable block: Edit, Reset and Stop went unchecked")
     if problems:
         pytest.fail("\n".join(problems), pytrace=False)
+
+
+# A stand-in for the Run buttons' worker (scripts/runner/worker.js): the same messages, no
+# Python. An example with an endless loop never answers; any other prints which run of this
+# worker it is. With `mute`, its Python never starts.
+STAND_IN_WORKER = """let runs = 0;
+onmessage = ({ data }) => {
+  if (MUTE) return;
+  postMessage({ started: true });
+  if (!Object.values(data.files ?? {}).join("").includes("while True")) {
+    postMessage({ result: [[`run ${++runs} of this worker\\n`, ""]] });
+  }
+};"""
+
+
+def two_runnable_pages(site: Path) -> int:
+    """The place in reading_order of the first page with an editable (Python) block and another
+    block to run, followed by a page with a block to run."""
+    order = reading_order(site)
+    runnable = [
+        [
+            m[1]
+            for m in EXAMPLE_BLOCK.finditer((site / path / "index.html").read_text("utf-8"))
+            if "data-norun" not in m[2]
+        ]
+        for path, _ in order
+    ]
+    return next(
+        n
+        for n, kinds in enumerate(runnable[:-1])
+        if len(kinds) > 1 and {"python", "py"} & set(kinds) and runnable[n + 1]
+    )
+
+
+def test_run_buttons_stop_wait_and_recover(
+    context: BrowserContext, site_url: str, built_site: Path
+):
+    """The Run buttons' bookkeeping (scripts/runner/runner.js), with a stand-in worker
+    (STAND_IN_WORKER; the real one runs in test_run_buttons_print_what_the_page_claims): a
+    block waiting for another's run says so, and its Stop stops it alone, handing the keyboard
+    focus back to its Run; Reset stops its own block's run; a run left going on a page left
+    behind doesn't hold up the next page's; a worker that fails to load, or whose Python never
+    starts, is dropped, and the next Run starts a new one."""
+    worker = {"status": 200, "mute": "false"}
+    context.route(
+        re.compile(r".*/assets/runner/worker\.js$"),
+        lambda route: route.fulfill(
+            status=worker["status"],
+            body=STAND_IN_WORKER.replace("MUTE", worker["mute"]),
+            content_type="text/javascript",
+        ),
+    )
+    order = reading_order(built_site)
+    n = two_runnable_pages(built_site)
+    page = context.new_page()
+    page.clock.install()  # time flows, and a test can jump ahead
+    page.goto(site_url + order[n][0], wait_until="networkidle")  # as the Run buttons' visit
+    bars = page.locator(".runner")
+    looping = page.locator(".runner:has(button:text-is('Edit'))").first
+    code = page.locator(".highlight:has(+ .runner:has(button:text-is('Edit')))").first
+    waiting = bars.last  # another block: the first editable one comes before the last
+
+    def output(bar):
+        return bar.locator(".runner__output")
+
+    def start_a_loop():
+        looping.get_by_role("button", name="Edit").click()
+        code.locator("pre > code").fill("while True:\n    pass")
+        looping.get_by_role("button", name="Run").click()
+        expect(output(looping), "an endless loop").to_have_text("Running…")
+
+    start_a_loop()
+    waiting.get_by_role("button", name="Run").click()
+    expect(output(waiting), "a Run behind another").to_have_text(
+        "Waiting for the example that is running…"
+    )
+    waiting.get_by_role("button", name="Stop").click()
+    expect(output(waiting), "Stop on a waiting run").to_have_text("Stopped.")
+    expect(waiting.get_by_role("button", name="Run"), "focus after Stop").to_be_focused()
+    expect(output(looping), "Stop stops its own block's run only").to_have_text("Running…")
+    looping.get_by_role("button", name="Reset").click()
+    expect(output(looping), "Reset during a run").to_be_empty()
+    waiting.get_by_role("button", name="Run").click()
+    expect(output(waiting), "Run after Reset").to_have_text("run 1 of this worker")
+
+    start_a_loop()
+    page.locator("a.md-footer__link--next").dispatch_event("click")
+    page.wait_for_function(ARRIVED, arg=[site_url + order[n + 1][0], order[n + 1][1]])
+    worker["mute"] = "true"
+    first = bars.first.get_by_role("button", name="Run")
+    first.click()
+    expect(output(bars.first), "Run after leaving a page mid-run").to_have_text(
+        "Starting Python…",
+        timeout=2_000,  # a new worker at once, not after the 10 s limit
+    )
+    page.clock.fast_forward("02:01")
+    expect(output(bars.first), "a Python that never starts").to_contain_text("Run again")
+    worker["status"] = 404
+    first.click()
+    expect(output(bars.first), "a worker that fails to load").to_contain_text("Run again")
+    worker.update(status=200, mute="false")
+    first.click()
+    expect(output(bars.first), "Run after a failed start").to_have_text("run 1 of this worker")

@@ -50,6 +50,10 @@ def fresh_process(where: str, argv: list) -> None:
         BOOT_IMPORT_SYSTEM[2],
     )
     sys.path_importer_cache.clear()
+    # Nothing to read, as the suite runs examples (stdin=DEVNULL): input() raises EOFError, as
+    # `python NAME.py < /dev/null` does. Pyodide's own stdin would ask the browser's prompt(),
+    # which a worker has not.
+    sys.stdin = io.StringIO()
     sys.argv = argv
     os.chdir(where)
     importlib.invalidate_caches()

@@ -3,11 +3,14 @@
 // before the first Run, which starts worker.js. Blocks the browser can't run as a terminal
 // would carry data-norun="reason" (scripts/gen_runtime.py) and get no buttons.
 const LIMIT = 10; // seconds, as long as the suite lets an example run (tests/checker/claims.py)
+// Seconds for Python to start: downloading about 13 MB, then booting. A download that fails can
+// leave Pyodide waiting forever; past this, the worker is dropped and the next Run tries again.
+const BOOT_LIMIT = 120;
 const KINDS = /\blanguage-(python|py|pycon|console)\b/;
 // Booted on the first Run; kept as instant navigation swaps in other pages; replaced after a Stop.
 let worker = null;
-let queue = Promise.resolve(); // one run at a time
-let stop = null; // ends the current run
+let queue = Promise.resolve(); // one run at a time, in the order of the clicks
+let current = null; // the run the worker is busy with
 
 const button = (text, onclick) =>
   Object.assign(document.createElement("button"), { type: "button", textContent: text, onclick });
@@ -52,30 +55,41 @@ function render(kind, work, result, out) {
   });
 }
 
-function execute(work, status) {
+// Runs `work` in the worker for `run` (a block's pending run): resolves with the result; rejects
+// when the run is stopped (its stop(), called by Stop, Reset, a page change or a time limit),
+// which ends the worker: the next run boots a fresh one.
+function execute(work, status, run) {
   return new Promise((resolve, reject) => {
     worker ??= new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
-    const current = worker;
+    const busy = worker;
     let timer;
-    stop = (why) => {
-      current.terminate(); // the next Run boots a fresh worker
-      if (worker === current) worker = null;
+    const limit = (seconds, why) => {
       clearTimeout(timer);
+      timer = setTimeout(() => run.stop(why), seconds * 1000);
+    };
+    run.stop = (why) => {
+      busy.terminate();
+      if (worker === busy) worker = null;
+      clearTimeout(timer);
+      current = null;
       reject(new Error(why));
     };
-    current.onmessage = ({ data }) => {
+    busy.onmessage = ({ data }) => {
       if (data.started) {
+        busy.booted = true;
         status("Running…");
-        timer = setTimeout(() => stop(`Stopped after ${LIMIT} s: the example did not finish.`), LIMIT * 1000);
+        limit(LIMIT, `Stopped after ${LIMIT} s: the example did not finish.`);
       } else {
         clearTimeout(timer);
+        current = run.stop = null;
         data.error ? reject(new Error(data.error)) : resolve(data.result);
       }
     };
-    current.onerror = (event) => reject(new Error(event.message || "The runtime failed to load."));
-    status(current.booted ? "Running…" : "Starting Python…");
-    current.booted = true;
-    current.postMessage(work);
+    busy.onerror = (event) => run.stop(event.message || "The runtime failed to load. Run again to retry.");
+    current = run;
+    status(busy.booted ? "Running…" : "Starting Python…");
+    limit(BOOT_LIMIT, `Python did not start within ${BOOT_LIMIT} s. Run again to retry.`);
+    busy.postMessage(work);
   });
 }
 
@@ -87,15 +101,43 @@ function setUp(block, kind) {
   const live = Object.assign(document.createElement("div"), { className: "runner__live" });
   live.setAttribute("aria-live", "polite");
   live.append(out);
+  let pending = null; // this block's run, from its Run until it ends or is stopped
   const status = (text) => { bar.dataset.state = "running"; out.replaceChildren(text); };
+  const settle = () => {
+    pending = null;
+    if (stopButton.contains(document.activeElement)) run.focus(); // Stop hides: keep the place
+    stopButton.hidden = true;
+  };
+  // Stop, Reset: the running example is stopped (its worker ends); one still waiting never runs.
+  // Reset's is quiet: the output it cleared stays empty.
+  const cancel = (quiet) => {
+    const stopped = pending;
+    settle();
+    Object.assign(stopped, { cancelled: true, quiet });
+    stopped.stop?.("Stopped.");
+  };
   const run = button("Run", () => {
+    if (pending) return; // already running or waiting: one run of a block at a time
+    const mine = (pending = { bar, cancelled: false, stop: null });
     stopButton.hidden = false;
     const text = shownCode(code).replace(/\n$/, "");
     const work = job(kind, text, block);
-    queue = queue.then(() => execute(work, status)).then(
-      (result) => { render(kind, work, result, out); bar.dataset.state = "done"; },
-      (error) => { out.replaceChildren(error.message); bar.dataset.state = "stopped"; },
-    ).finally(() => { stopButton.hidden = true; });
+    if (current) status("Waiting for the example that is running…");
+    queue = queue
+      .then(() => (mine.cancelled || !bar.isConnected ? null : execute(work, status, mine)))
+      .then(
+        (result) => {
+          if (mine.cancelled || !result) return;
+          render(kind, work, result, out);
+          bar.dataset.state = "done";
+        },
+        (error) => {
+          if (mine.quiet) return;
+          out.replaceChildren(error.message);
+          bar.dataset.state = "stopped";
+        },
+      )
+      .finally(() => pending === mine && settle());
   });
   const edit = button("Edit", () => {
     code.contentEditable = "plaintext-only";
@@ -106,19 +148,30 @@ function setUp(block, kind) {
     code.focus();
   });
   const reset = button("Reset", () => {
+    if (pending) cancel(true);
     code.removeAttribute("contenteditable");
     ["role", "aria-multiline", "aria-label"].forEach((name) => code.removeAttribute(name));
     code.innerHTML = original;
     out.replaceChildren();
     delete bar.dataset.state;
   });
-  const stopButton = button("Stop", () => stop?.("Stopped."));
+  const stopButton = button("Stop", () => {
+    const stopped = pending;
+    cancel(false);
+    if (!stopped.stop) { // it was still waiting: say so at once
+      out.replaceChildren("Stopped.");
+      bar.dataset.state = "stopped";
+    }
+  });
   stopButton.hidden = true;
   bar.append(run, ...(kind === "python" || kind === "py" ? [edit, reset] : []), stopButton, live);
   block.after(bar);
 }
 
 document$.subscribe(() => {
+  // A page swapped in by instant navigation: an example of the page left behind stops, so that
+  // this page's runs don't wait for it (its output has nowhere to go).
+  if (current && !current.bar.isConnected) current.stop("Left the page.");
   for (const block of document.querySelectorAll(".md-content .highlight:has(pre > code)")) {
     const kind = block.className.match(KINDS)?.[1];
     if (kind && !block.dataset.norun && !block.nextElementSibling?.matches(".runner")) setUp(block, kind);
