@@ -12,9 +12,10 @@ from filelock import FileLock
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory, request) -> Path:
-    """Built by the first worker that asks; the others wait for it and reuse it (pytest-xdist's
-    documented recipe: one lock in the run's shared temporary folder)."""
+def site_build(tmp_path_factory, request) -> tuple[Path, list[str]]:
+    """The site, built by the first worker that asks (the others wait for it and reuse it:
+    pytest-xdist's documented recipe, one lock in the run's shared temporary folder), and what
+    `mkdocs build --strict` printed above INFO, if it failed (tests/test_build.py shows it)."""
     parallel = hasattr(request.config, "workerinput")  # a pytest-xdist worker
     shared = tmp_path_factory.getbasetemp().parent if parallel else tmp_path_factory.getbasetemp()
     site, log = shared / "site", shared / "site.log"
@@ -24,7 +25,19 @@ def built_site(tmp_path_factory, request) -> Path:
             problems = [line for line in done.stderr.splitlines() if not line.startswith("INFO")]
             log.write_text(f"{done.returncode}\n" + "\n".join(problems), encoding="utf-8")
     returncode, _, problems = log.read_text(encoding="utf-8").partition("\n")
-    assert returncode == "0", "mkdocs build --strict failed:\n" + problems
+    return site, (problems.splitlines() or ["(it printed nothing)"]) if returncode != "0" else []
+
+
+@pytest.fixture(scope="session")
+def built_site(site_build) -> Path:
+    """The built site, for the tests that read it; one line each if it failed to build, so
+    that the reason shows once (test_strict_build), not once per test."""
+    site, failed = site_build
+    if failed:
+        pytest.fail(
+            "the site did not build: tests/test_build.py::test_strict_build says why",
+            pytrace=False,
+        )
     return site
 
 

@@ -6,6 +6,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
+import pytest
 from checker.examples import teaching_files
 from checker.markdown import unclosed
 from checker.project import ROOT, built_pages
@@ -29,7 +30,10 @@ class MenuLinks(HTMLParser):
             self.targets.add(urlsplit(urljoin("/", attrs.get("href") or "")).path)
 
 
-def test_strict_build(built_site: Path):
+def test_strict_build(site_build: tuple[Path, list[str]]):
+    built_site, failed = site_build
+    if failed:
+        pytest.fail("mkdocs build --strict failed:\n" + "\n".join(failed), pytrace=False)
     pages = built_pages(built_site)
     assert "" in pages
     assert "modules/" in pages

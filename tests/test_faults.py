@@ -261,6 +261,17 @@ FAULTS = [
         r"snippets/geometry_package/geometry/shapes/never_run\.py: no session runs or imports it",
         creates=("snippets/geometry_package/geometry/shapes/never_run.py", "AREA = 1 / 0\n"),
     ),
+    Fault(
+        "a snippet no page shows",
+        "snippets/never_shown_fault.py",
+        "",
+        "",
+        at("snippets/never_shown_fault.py", "no page includes it"),
+        creates=(
+            "snippets/never_shown_fault.py",
+            'print("shown nowhere")  # Output: shown nowhere\n',
+        ),
+    ),
     # Faults that stop the strict build.
     Fault(
         "a missing snippet file",
@@ -346,8 +357,11 @@ def run_with_faults(copy: Path, faults: list[Fault], checks: list[str]) -> str:
 
 
 @pytest.mark.parametrize("breaks_build", [False, True], ids=["site checks", "build"])
-def test_every_fault_is_caught(breaks_build: bool, tmp_path: Path, record_property):
-    """The faults of one kind, all at once in one copy (the two kinds run in parallel)."""
+def test_every_fault_is_caught(
+    breaks_build: bool, tmp_path: Path, record_property, built_site: Path
+):
+    """The faults of one kind, all at once in one copy (the two kinds run in parallel), in a
+    project that builds as it is (`built_site`): otherwise its own failure would hide theirs."""
     faults = [f for f in FAULTS if f.breaks_build == breaks_build]
     report = run_with_faults(
         copy_project(tmp_path / "project"), faults, BUILD_CHECKS if breaks_build else SITE_CHECKS

@@ -31,6 +31,7 @@ from checker.project import ROOT, built_files, url_path
 from checker.runner import EXAMPLE_BLOCK, NORUN_REASONS
 from checker.sessions import SESSIONS
 from checker.transcripts import find_transcripts
+from pymdownx.snippets import SnippetPreprocessor
 
 SECTION_MARKER = re.compile(r"--8<-- \[(?P<kind>start|end):(?P<name>[\w-]+)\]")
 OPT_OUT = re.compile(r"# Not run: \S")  # the first line of every file in unchecked/
@@ -196,6 +197,25 @@ def test_every_python_block_is_accounted_for(built_site: Path, record_property):
             ),
             pytrace=False,
         )
+
+
+def test_every_snippet_is_on_a_page():
+    """A script in `snippets/` is an example for readers: some page includes it (whole, or a
+    section of it). Otherwise only the examples download would carry it, shown nowhere."""
+    included = {
+        match["snippet"][1:-1].partition(":")[0]
+        for page in sorted((ROOT / "docs").rglob("*.md"))
+        for line in page.read_text(encoding="utf-8").splitlines()
+        if (match := SnippetPreprocessor.RE_ALL_SNIPPETS.match(line)) and match["snippet"]
+    }
+    unshown = [
+        f"{path.relative_to(ROOT).as_posix()}:1: no page includes it: add "
+        f'--8<-- "{path.relative_to(ROOT).as_posix()}" to a page, or delete the file'
+        for path in sorted((ROOT / "snippets").glob("*.py"))
+        if path.relative_to(ROOT).as_posix() not in included
+    ]
+    if unshown:
+        pytest.fail("\n".join(unshown), pytrace=False)
 
 
 def test_embedded_sources_are_exact(built_site: Path):

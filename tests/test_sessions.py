@@ -9,14 +9,13 @@ newest block of a set of tabs is open-ended (`"3.13+"`), so newer Pythons run it
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 
 import pytest
 from checker.examples import lint
 from checker.markdown import fences
 from checker.project import ROOT
-from checker.pythons import Python, for_tag, no_python_for, per_python
+from checker.pythons import Python, for_tag, no_python_for, per_python, requires_python
 from checker.sessions import SESSIONS, Session, run_session
 from page_syntax import version_range
 from pytest_examples import CodeExample, EvalExample
@@ -66,8 +65,7 @@ def test_snippet_folder(folder: Path, eval_example: EvalExample, monkeypatch):
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.relative_to(ROOT).as_posix())
 def test_version_tags(page: Path):
     """Blocks for one Python version: the same example in tabs, one version per block."""
-    requires = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["requires-python"]
-    oldest = version_range(requires.removeprefix(">="))[0]
+    requires, oldest = requires_python()
     place = page.relative_to(ROOT).as_posix()
     found, tabs = [], []  # tabs: tagged blocks in a row, same kind and folder, versions rising
     for fence in [*fences(page), None]:  # None ends the last set of tabs

@@ -15,6 +15,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NoReturn
@@ -24,6 +25,8 @@ from cache_folder import CACHE
 from filelock import FileLock
 from page_syntax import Version, covers, version_range
 from provide_pythons import PROVIDED
+
+from checker.project import ROOT
 
 VARIABLE = "EXAMPLE_PYTHONS"
 VENVS = CACHE / "venvs"
@@ -121,15 +124,28 @@ def per_python(blocks, tag, name):
             yield pytest.param(block, python, id=f"{python.name}:{name(block)}")
 
 
+def requires_python() -> tuple[str, Version]:
+    """pyproject.toml's `requires-python` (">=3.11"), and the oldest version it allows."""
+    requires = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["requires-python"]
+    return requires, version_range(requires.removeprefix(">="))[0]
+
+
 def no_python_for(tag: str, where: str) -> NoReturn:
     """Fail or skip a block tagged `python="<tag>"` that no Python of this run is for.
 
     A run given its Pythons (EXAMPLE_PYTHONS, as .ci/run gives every supported one) fails it:
     nothing goes unchecked there. Otherwise it is skipped, and the run counts the skips."""
     try:
-        version_range(tag)  # a tag that is no version fails as such, run or no run
+        newest = version_range(tag)[1]  # a tag that is no version fails as such, run or no run
     except ValueError as error:
         pytest.fail(f"{where}: {error}", pytrace=False)
+    requires, oldest = requires_python()
+    if newest < oldest:  # no run can have it: say so (test_version_tags says it per page too)
+        pytest.fail(
+            f'{where}: python="{tag}": no supported Python runs it (requires-python is '
+            f'"{requires}")',
+            pytrace=False,
+        )
     have = ", ".join(python.name for python in pythons())
     reason = (
         f'{where}: python="{tag}": no interpreter of this run is that version (this run has '

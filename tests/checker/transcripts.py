@@ -138,7 +138,7 @@ def run_transcript(transcript: Transcript, python: str) -> list[str]:
             actual = shown(example, got, raised).rstrip("\n") or "(nothing)"
             problems.append(
                 f"{transcript.where(example)}: `>>> {example.source.splitlines()[0]}` shows "
-                "other than the REPL does\n"
+                "other than the REPL does\n    --- shown on the page\n    +++ what the REPL shows\n"
                 + "".join(f"    - {line}\n" for line in expected.splitlines())
                 + "".join(f"    + {line}\n" for line in actual.splitlines())
             )
