@@ -184,11 +184,11 @@ FAULTS = [
         at("docs/subpackages.md", "+a 1-inch square covers 6.45 cm²"),
     ),
     Fault(
-        "an install command not marked as unchecked",
+        "an install command not in a block titled Not run",
         "docs/installing.md",
-        "install requests  # unchecked: needs the internet",
-        "install requests",
-        at("docs/installing.md", "end it with `# unchecked: reason`"),
+        '{.console title="Not run: creates a folder, changes your shell, needs the internet"}',
+        "console",
+        at("docs/installing.md", 'put it in a block titled "Not run: reason"'),
     ),
     Fault(
         "claims that split what a reader sees as one line",

@@ -31,7 +31,9 @@ from checker.project import ROOT, TEACHING_CODE
 from checker.pythons import Python
 
 PROMPT = "$ "
-UNCHECKED = re.compile(r"\s+# unchecked: \S.*$")
+# The title of a block whose commands the checks can't run, which readers see above it:
+# ```{.console title="Not run: needs the internet"}
+NOT_RUN_TITLE = re.compile(r"Not run: \S")
 # Installing and building need the internet (pip, and build's isolated build environment).
 NOT_RUN = (["-m", "pip"], ["-m", "venv"], ["-m", "build"])
 # What the console-script wrapper an installer writes does; sys.path[0] is its bin folder, not
@@ -48,14 +50,11 @@ class Command:
     text: str
     shown: list[str] = field(default_factory=list)
     scripts: dict[str, str] = field(default_factory=dict)  # console scripts: name -> "mod:func"
-
-    @property
-    def unchecked(self) -> bool:
-        return bool(UNCHECKED.search(self.text))
+    unchecked: bool = False  # in a block titled "Not run: reason"
 
     def split(self) -> tuple[dict[str, str], list[str]]:
         """The `NAME=value` settings in front, and the command's words."""
-        words = shlex.split(UNCHECKED.sub("", self.text))
+        words = shlex.split(self.text)
         settings = {}
         while words and re.fullmatch(r"[A-Z_]+=.*", words[0]):
             name, value = words.pop(0).split("=", 1)
@@ -80,14 +79,20 @@ class Command:
             words[:1] and words[0] in self.scripts
         )
         if runnable and self.unchecked:
-            return f"`{words[0]}` commands are always run: remove `# unchecked:`"
+            return (
+                f"`{words[0]}` commands are always run: move `{self.text}` out of the block "
+                'titled "Not run: ..." into one of its own'
+            )
         if not runnable and not self.unchecked:
             return (
                 f"`{self.text}` is not run by the checks (they run `python` commands, "
-                "not installs): end it with `# unchecked: reason` so readers know"
+                'not installs): put it in a block titled "Not run: reason", '
+                '```{.console title="Not run: needs the internet"}, so readers know'
             )
         if self.unchecked and self.shown:
-            return "a command marked `# unchecked:` can't show output: nothing checks it"
+            return (
+                'a command in a block titled "Not run: ..." can\'t show output: nothing checks it'
+            )
         return None
 
 
@@ -124,9 +129,11 @@ def find_sessions(page: Path) -> list[Session]:
         rows = fence.body.splitlines()
         session = Session(page, fence.line, fence.settings, [], "\n".join(rows))
         scripts = console_scripts(ROOT / fence.settings.get("cwd", "."))
+        unchecked = bool(NOT_RUN_TITLE.match(fence.settings.get("title", "")))
         for number, row in enumerate(rows, start=fence.line + 1):
             if row.startswith(PROMPT):
-                session.commands.append(Command(number, row[len(PROMPT) :], scripts=scripts))
+                command = Command(number, row[len(PROMPT) :], scripts=scripts, unchecked=unchecked)
+                session.commands.append(command)
             elif session.commands:
                 session.commands[-1].shown.append(row)
             elif row.strip():
