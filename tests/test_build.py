@@ -8,7 +8,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 from checker.examples import teaching_files
-from checker.markdown import unclosed
+from checker.markdown import swallowed, unclosed
 from checker.project import ROOT, built_pages
 
 # Material's private script API: what a template must not touch, so the site can move to
@@ -70,11 +70,19 @@ def test_templates_use_no_theme_internals():
 
 def test_every_fence_closes():
     """A fence that never closes turns the rest of its page into one code block, and no check
-    sees what it holds."""
+    sees what it holds; one left open above a later block runs on to that block's closing fence,
+    swallowing it."""
+    paths = [*sorted((ROOT / "docs").rglob("*.md")), *teaching_files()]
     found = [
         f"{path.relative_to(ROOT).as_posix()}:{line}: this fence never closes (close it with the "
         "same characters, at least as many, at the same indentation)"
-        for path in [*sorted((ROOT / "docs").rglob("*.md")), *teaching_files()]
+        for path in paths
         for line in unclosed(path)
+    ] + [
+        f"{path.relative_to(ROOT).as_posix()}:{line}: this fence runs on to the block opened at "
+        f"line {inner} and swallows it: close it before that line"
+        for path in paths
+        for line, inner in swallowed(path)
     ]
-    assert not found, "\n".join(found)
+    if found:
+        pytest.fail("\n".join(found), pytrace=False)

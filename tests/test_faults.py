@@ -22,6 +22,7 @@ from mkdocs_commands import QUIET
 # The checks the faults are run against (the fault suite itself is not re-entered).
 BUILD_CHECKS = ["tests/test_build.py"]
 SITE_CHECKS = [
+    "tests/test_build.py::test_every_fence_closes",  # static: the build passes with these faults
     "tests/test_examples.py",
     "tests/test_sessions.py",
     "tests/test_transcripts.py",
@@ -260,6 +261,13 @@ FAULTS = [
         "",
         r"snippets/geometry_package/geometry/shapes/never_run\.py: no session runs or imports it",
         creates=("snippets/geometry_package/geometry/shapes/never_run.py", "AREA = 1 / 0\n"),
+    ),
+    Fault(
+        "a fence left open above a session, which it swallows",
+        "docs/packages.md",
+        '--8<-- "snippets/packages_star_no_all/main.py"\n```\n',
+        '--8<-- "snippets/packages_star_no_all/main.py"\n',
+        at("docs/packages.md", "swallows it: close it before that line"),
     ),
     Fault(
         "a snippet no page shows",

@@ -81,6 +81,21 @@ def unclosed(path: Path) -> list[int]:
     ]
 
 
+def swallowed(path: Path) -> list[tuple[int, int]]:
+    """(line of the fence, line of the fence it swallows) for each fence whose body holds an
+    opening fence of its own kind and length: a fence left unclosed above a later block, which
+    then closes it. The later block is lost, and no check sees it. (A fence shown inside
+    another is written with a longer outer fence, as Markdown allows.)"""
+    text = path.read_text(encoding="utf-8")
+    found = []
+    for match in page_syntax.FENCE.finditer(text):
+        inner = rf"^{match['indent']}{match['fence']}(?!{re.escape(match['char'])})[ \t]*[\w{{.]"
+        if opening := re.search(inner, match["body"], re.MULTILINE):
+            line = text.count("\n", 0, match.start()) + 1
+            found.append((line, line + 1 + match["body"].count("\n", 0, opening.start())))
+    return found
+
+
 def fences(path: Path) -> list[Fence]:
     """Every fenced block of a Markdown page or Python file, in order."""
     text = path.read_text(encoding="utf-8")
