@@ -723,13 +723,17 @@ def test_run_buttons_print_what_the_page_claims(
 
 
 # A stand-in for the Run buttons' worker (scripts/runner/worker.js): the same messages, no
-# Python. An example with an endless loop never answers; any other prints which run of this
-# worker it is. With `mute`, its Python never starts.
+# Python. An example with an endless loop never answers, one that mentions "many lines" prints
+# 100,000 of them, any other prints which run of this worker it is. With `mute`, its Python
+# never starts.
 STAND_IN_WORKER = """let runs = 0;
 onmessage = ({ data }) => {
   if (MUTE) return;
   postMessage({ started: true });
-  if (!Object.values(data.files ?? {}).join("").includes("while True")) {
+  const code = Object.values(data.files ?? {}).join("");
+  if (code.includes("many lines")) {
+    postMessage({ result: [["line\\n".repeat(100000), ""]] });
+  } else if (!code.includes("while True")) {
     postMessage({ result: [[`run ${++runs} of this worker\\n`, ""]] });
   }
 };"""
@@ -760,7 +764,8 @@ def test_run_buttons_stop_wait_and_recover(
     """The Run buttons' bookkeeping (scripts/runner/runner.js), with a stand-in worker
     (STAND_IN_WORKER; the real one runs in test_run_buttons_print_what_the_page_claims): a
     block waiting for another's run says so, and its Stop stops it alone, handing the keyboard
-    focus back to its Run; Reset stops its own block's run; a run left going on a page left
+    focus back to its Run; Reset stops its own block's run; a long output shows its first lines
+    and how many more there were; a run left going on a page left
     behind doesn't hold up the next page's; a worker that fails to load, or whose Python never
     starts, is dropped, and the next Run starts a new one."""
     worker = {"status": 200, "mute": "false"}
@@ -804,6 +809,15 @@ def test_run_buttons_stop_wait_and_recover(
     expect(output(looping), "Reset during a run").to_be_empty()
     waiting.get_by_role("button", name="Run").click()
     expect(output(waiting), "Run after Reset").to_have_text("run 1 of this worker")
+    looping.get_by_role("button", name="Edit").click()
+    code.locator("pre > code").fill('print("many lines")')
+    looping.get_by_role("button", name="Run").click()
+    expect(output(looping), "an output of 100,000 lines").to_contain_text(
+        "… and 99500 more lines, not shown here"
+    )
+    assert output(looping).inner_text().count("\n") == 501, (
+        "the first 500 lines, then the rest's count"
+    )
 
     start_a_loop()
     page.locator("a.md-footer__link--next").dispatch_event("click")

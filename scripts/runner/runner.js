@@ -42,17 +42,30 @@ function job(kind, text, block) {
   return { files: { [script]: text }, commands: [[script]] };
 }
 
-// What a terminal shows: a session's or transcript's prompts, then each command's output.
+// What a terminal shows: a session's or transcript's prompts, then each command's output; its
+// first SHOWN_LINES lines, then how many more there were (an edit that prints 100,000 lines
+// would otherwise make the page as long, and the live region read them all out).
+const SHOWN_LINES = 500;
 function render(kind, work, result, out) {
   out.replaceChildren();
-  const add = (text, stream) =>
-    text && out.append(Object.assign(document.createElement("samp"), { textContent: text, className: `runner__${stream}` }));
+  let room = SHOWN_LINES;
+  let more = 0;
+  const samp = (text, stream) =>
+    out.append(Object.assign(document.createElement("samp"), { textContent: text, className: `runner__${stream}` }));
+  const add = (text, stream) => {
+    const lines = text.split(/(?<=\n)/).filter(Boolean);
+    more += Math.max(0, lines.length - room);
+    const shown = lines.slice(0, room).join("");
+    room -= Math.min(room, lines.length);
+    if (shown) samp(shown, stream);
+  };
   result.forEach(([stdout, stderr], n) => {
     if (kind === "console") add(`$ python ${work.commands[n].join(" ")}\n`, "prompt");
     if (kind === "pycon") add(">>> " + work.commands[n].trimEnd().replaceAll("\n", "\n... ") + "\n", "prompt");
     add(stdout, "stdout");
     add(stderr ?? "", "stderr");
   });
+  if (more) samp(`… and ${more} more lines, not shown here\n`, "note");
 }
 
 // Runs `work` in the worker for `run` (a block's pending run): resolves with the result; rejects
