@@ -765,9 +765,9 @@ def test_run_buttons_stop_wait_and_recover(
     (STAND_IN_WORKER; the real one runs in test_run_buttons_print_what_the_page_claims): a
     block waiting for another's run says so, and its Stop stops it alone, handing the keyboard
     focus back to its Run; Reset stops its own block's run; a long output shows its first lines
-    and how many more there were; a run left going on a page left
-    behind doesn't hold up the next page's; a worker that fails to load, or whose Python never
-    starts, is dropped, and the next Run starts a new one."""
+    and how many more there were; a run left going on a page left behind doesn't hold up the
+    next page's; a worker that fails to load, or whose Python never starts, is dropped, and the
+    next Run starts a new one."""
     worker = {"status": 200, "mute": "false"}
     context.route(
         re.compile(r".*/assets/runner/worker\.js$"),
@@ -830,10 +830,14 @@ def test_run_buttons_stop_wait_and_recover(
         timeout=2_000,  # a new worker at once, not after the 10 s limit
     )
     page.clock.fast_forward("02:01")
-    expect(output(bars.first), "a Python that never starts").to_contain_text("Run again")
+    expect(output(bars.first), "a Python that never starts").to_have_text(
+        "Python did not start within 120 s. Run again to retry."
+    )
     worker["status"] = 404
     first.click()
-    expect(output(bars.first), "a worker that fails to load").to_contain_text("Run again")
+    expect(output(bars.first), "a worker that fails to load").to_have_text(
+        "The runtime failed to load. Run again to retry."
+    )
     worker.update(status=200, mute="false")
     first.click()
     expect(output(bars.first), "Run after a failed start").to_have_text("run 1 of this worker")
