@@ -762,12 +762,12 @@ def test_run_buttons_stop_wait_and_recover(
     context: BrowserContext, site_url: str, built_site: Path
 ):
     """The Run buttons' bookkeeping (scripts/runner/runner.js), with a stand-in worker
-    (STAND_IN_WORKER; the real one runs in test_run_buttons_print_what_the_page_claims): a
-    block waiting for another's run says so, and its Stop stops it alone, handing the keyboard
-    focus back to its Run; Reset stops its own block's run; a long output shows its first lines
-    and how many more there were; a run left going on a page left behind doesn't hold up the
-    next page's; a worker that fails to load, or whose Python never starts, is dropped, and the
-    next Run starts a new one."""
+    (STAND_IN_WORKER; the real one runs in test_run_buttons_print_what_the_page_claims): a Run
+    button is described by its block's title or first line; a block waiting for another's run
+    says so, and its Stop stops it alone, handing the keyboard focus back to its Run; Reset
+    stops its own block's run; a long output shows its first lines and how many more there
+    were; a run left going on a page left behind doesn't hold up the next page's; a worker that
+    fails to load, or whose Python never starts, is dropped, and the next Run starts a new one."""
     worker = {"status": 200, "mute": "false"}
     context.route(
         re.compile(r".*/assets/runner/worker\.js$"),
@@ -796,6 +796,12 @@ def test_run_buttons_stop_wait_and_recover(
         looping.get_by_role("button", name="Run").click()
         expect(output(looping), "an endless loop").to_have_text("Running…")
 
+    about = [bar.locator("span[hidden]").text_content() for bar in (looping, waiting)]
+    assert all(about) and about[0] != about[1], f"two blocks' Run buttons, described: {about}"
+    for bar, text in zip((looping, waiting), about, strict=True):
+        expect(
+            bar.get_by_role("button", name="Run"), "a Run button says which block it is for"
+        ).to_have_accessible_description(text)
     start_a_loop()
     waiting.get_by_role("button", name="Run").click()
     expect(output(waiting), "a Run behind another").to_have_text(

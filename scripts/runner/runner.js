@@ -12,6 +12,15 @@ let worker = null;
 let queue = Promise.resolve(); // one run at a time, in the order of the clicks
 let current = null; // the run the worker is busy with
 
+let bars = 0; // Run bars set up in this document, for their ids
+
+// A block's first command (a session's `$ `, a transcript's `>>> `) or first line of code.
+function firstLine(kind, text) {
+  const lines = text.split("\n").filter((line) => line.trim());
+  const prompt = { console: "$ ", pycon: ">>> " }[kind];
+  return (prompt ? lines.find((line) => line.startsWith(prompt))?.slice(prompt.length) : lines[0]) ?? "";
+}
+
 const button = (text, onclick) =>
   Object.assign(document.createElement("button"), { type: "button", textContent: text, onclick });
 
@@ -177,7 +186,16 @@ function setUp(block, kind) {
     }
   });
   stopButton.hidden = true;
-  bar.append(run, ...(kind === "python" || kind === "py" ? [edit, reset] : []), stopButton, live);
+  const buttons = [run, ...(kind === "python" || kind === "py" ? [edit, reset] : []), stopButton];
+  // Which example the buttons are for, as a screen reader's list of buttons gives them (a page has
+  // a dozen "Run"s): the block's title, else its first command or line.
+  const about = Object.assign(document.createElement("span"), {
+    id: `runner-about-${++bars}`,
+    hidden: true,
+    textContent: block.querySelector(".filename")?.textContent.trim() || firstLine(kind, shownCode(code)),
+  });
+  buttons.forEach((each) => each.setAttribute("aria-describedby", about.id));
+  bar.append(...buttons, live, about);
   block.after(bar);
 }
 
