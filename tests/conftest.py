@@ -69,7 +69,7 @@ def pytest_collection_modifyitems(items):
             (n for n, first in enumerate(LONGEST_FIRST) if name.startswith(first)),
             len(LONGEST_FIRST),
         )
-        return longest, "built_site" in item.fixturenames
+        return longest, "site_build" in item.fixturenames  # built_site's too
 
     items.sort(key=rank)  # stable: otherwise the order stays
 
