@@ -27,7 +27,7 @@ from pathlib import Path
 
 RECORDER = Path(__file__).with_name("recorder")
 # How long an example or a session command may run. The fault suite shortens it, so that its
-# example that never ends is caught in 1 s, not 10 (tests/test_faults.py).
+# example that never ends is caught in 2 s, not 10 (tests/test_faults.py).
 TIMEOUT_SECONDS = int(os.environ.get("EXAMPLE_TIMEOUT_SECONDS", "10"))
 
 _OUTPUT = re.compile(r"# Output:(?P<text>.*)$")
