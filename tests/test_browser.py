@@ -116,6 +116,16 @@ CLIPPED_CONSOLE = """() => {
 LEFT_AS_TEXT = """() => [...document.querySelectorAll("pre code span[class^=c]")]
   .filter(comment => /\\(\\d+\\)!/.test(comment.textContent))
   .map(comment => comment.textContent.trim())"""
+# Run bars described alike (scripts/runner/runner.js: by the block's title, else its first line
+# and folder) among those a reader can reach: not in a closed tab or <details>.
+DESCRIBED_ALIKE = """() => {
+  const count = new Map();
+  for (const about of document.querySelectorAll(".runner > span[hidden]")) {
+    if (about.parentElement.offsetParent === null) continue;
+    count.set(about.textContent, (count.get(about.textContent) ?? 0) + 1);
+  }
+  return [...count].filter(([, n]) => n > 1).map(([text, n]) => `${n}x ${text}`);
+}"""
 INSTALL_HINT = (
     "no Chromium to run the browser tests: install one with `sudo apt-get install "
     "chromium` (Debian, Ubuntu) or `uv run playwright install chromium`"
@@ -370,6 +380,11 @@ def page_problems(page: Page, url: str, name: str) -> dict[str, list[str]]:
         f"{name}: code annotation `{marker}` shown as text: no numbered list right after its "
         "code block to take its number"
         for marker in page.evaluate(LEFT_AS_TEXT)
+    ]
+    found += [
+        f"{name}: Run bars described alike, which a screen reader's list of buttons can't tell "
+        f"apart: {alike}"
+        for alike in page.evaluate(DESCRIBED_ALIKE)
     ]
     page.set_viewport_size(PHONE)
     clipped = page.evaluate(CLIPPED_CONSOLE)
@@ -723,16 +738,21 @@ def test_run_buttons_print_what_the_page_claims(
 
 
 # A stand-in for the Run buttons' worker (scripts/runner/worker.js): the same messages, no
-# Python. An example with an endless loop never answers, one that mentions "many lines" prints
-# 100,000 of them, any other prints which run of this worker it is. With `mute`, its Python
-# never starts.
+# Python. An example with an endless loop never answers; one that mentions "many lines" prints
+# 100,000 of them (the first 5,000 characters long) and a traceback of 602; any other prints
+# which run of this worker it is. In MODE "mute" its Python never starts, in "broken" it fails
+# to start, as worker.js reports it.
 STAND_IN_WORKER = """let runs = 0;
 onmessage = ({ data }) => {
-  if (MUTE) return;
+  if (MODE === "mute") return;
+  if (MODE === "broken") return postMessage({ error: "TypeError: Failed to fetch" });
   postMessage({ started: true });
   const code = Object.values(data.files ?? {}).join("");
   if (code.includes("many lines")) {
-    postMessage({ result: [["line\\n".repeat(100000), ""]] });
+    const stdout = "x".repeat(5000) + "\\n" + "line\\n".repeat(99999);
+    const stderr = "Traceback (most recent call last):\\n" + "  a frame\\n".repeat(600)
+      + "ZeroDivisionError: division by zero\\n";
+    postMessage({ result: [[stdout, stderr]] });
   } else if (!code.includes("while True")) {
     postMessage({ result: [[`run ${++runs} of this worker\\n`, ""]] });
   }
@@ -765,15 +785,16 @@ def test_run_buttons_stop_wait_and_recover(
     (STAND_IN_WORKER; the real one runs in test_run_buttons_print_what_the_page_claims): a Run
     button is described by its block's title or first line; a block waiting for another's run
     says so, and its Stop stops it alone, handing the keyboard focus back to its Run; Reset
-    stops its own block's run; a long output shows its first lines and how many more there
-    were; a run left going on a page left behind doesn't hold up the next page's; a worker that
-    fails to load, or whose Python never starts, is dropped, and the next Run starts a new one."""
-    worker = {"status": 200, "mute": "false"}
+    stops its own block's run; a long output shows its first lines (its traceback's last) and
+    how many more there were; the time limit stops a run; a run left going on a page left
+    behind doesn't hold up the next page's; a worker that fails to load, or whose Python never
+    starts or fails to, is dropped, and the next Run starts a new one."""
+    worker = {"status": 200, "mode": "ok"}
     context.route(
         re.compile(r".*/assets/runner/worker\.js$"),
         lambda route: route.fulfill(
             status=worker["status"],
-            body=STAND_IN_WORKER.replace("MUTE", worker["mute"]),
+            body=STAND_IN_WORKER.replace("MODE", repr(worker["mode"])),
             content_type="text/javascript",
         ),
     )
@@ -803,7 +824,7 @@ def test_run_buttons_stop_wait_and_recover(
             bar.get_by_role("button", name="Run"), "a Run button says which block it is for"
         ).to_have_accessible_description(text)
     start_a_loop()
-    waiting.get_by_role("button", name="Run").click()
+    waiting.get_by_role("button", name="Run").dblclick()  # the second click is ignored
     expect(output(waiting), "a Run behind another").to_have_text(
         "Waiting for the example that is running…"
     )
@@ -813,22 +834,34 @@ def test_run_buttons_stop_wait_and_recover(
     expect(output(looping), "Stop stops its own block's run only").to_have_text("Running…")
     looping.get_by_role("button", name="Reset").click()
     expect(output(looping), "Reset during a run").to_be_empty()
-    waiting.get_by_role("button", name="Run").click()
-    expect(output(waiting), "Run after Reset").to_have_text("run 1 of this worker")
+    looping.get_by_role("button", name="Run").click()
+    expect(output(looping), "the first run of a new worker after Reset").to_have_text(
+        "run 1 of this worker"  # and no run left over from the double click ran before it
+    )
+    expect(output(waiting), "a stopped run stays stopped").to_have_text("Stopped.")
+
     looping.get_by_role("button", name="Edit").click()
     code.locator("pre > code").fill('print("many lines")')
     looping.get_by_role("button", name="Run").click()
-    expect(output(looping), "an output of 100,000 lines").to_contain_text(
-        "… and 99500 more lines, not shown here"
+    shown = output(looping)
+    expect(shown, "100,000 lines").to_contain_text("… 99500 more lines, not shown here")
+    expect(shown, "a line of 5,000 characters").to_contain_text("… (4000 more characters)")
+    expect(shown, "a traceback of 602 lines").to_contain_text("… 102 more lines, not shown here")
+    expect(shown, "a traceback's last line").to_contain_text("ZeroDivisionError: division by zero")
+    assert shown.inner_text().count("\n") == 1002, "500 lines of each stream, and 2 counts"
+
+    start_a_loop()
+    looping.get_by_role("button", name="Stop").focus()
+    page.clock.fast_forward("00:11")
+    expect(output(looping), "the time limit").to_have_text(
+        "Stopped after 10 s: the example did not finish."
     )
-    assert output(looping).inner_text().count("\n") == 501, (
-        "the first 500 lines, then the rest's count"
-    )
+    expect(output(looping), "focus when Stop hides by itself").to_be_focused()
 
     start_a_loop()
     page.locator("a.md-footer__link--next").dispatch_event("click")
     page.wait_for_function(ARRIVED, arg=[site_url + order[n + 1][0], order[n + 1][1]])
-    worker["mute"] = "true"
+    worker["mode"] = "mute"
     first = bars.first.get_by_role("button", name="Run")
     first.click()
     expect(output(bars.first), "Run after leaving a page mid-run").to_have_text(
@@ -844,6 +877,11 @@ def test_run_buttons_stop_wait_and_recover(
     expect(output(bars.first), "a worker that fails to load").to_have_text(
         "The runtime failed to load. Run again to retry."
     )
-    worker.update(status=200, mute="false")
+    worker.update(status=200, mode="broken")
+    first.click()
+    expect(output(bars.first), "a Python that fails to start").to_have_text(
+        "TypeError: Failed to fetch Run again to retry."
+    )
+    worker["mode"] = "ok"
     first.click()
     expect(output(bars.first), "Run after a failed start").to_have_text("run 1 of this worker")

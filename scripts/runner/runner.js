@@ -21,6 +21,16 @@ function firstLine(kind, text) {
   return (prompt ? lines.find((line) => line.startsWith(prompt))?.slice(prompt.length) : lines[0]) ?? "";
 }
 
+// The heading of the section a block is in (the toc extension's permalink left out).
+function section(block) {
+  const above = [...document.querySelectorAll(".md-content h2, .md-content h3")].filter(
+    (heading) => heading.compareDocumentPosition(block) & Node.DOCUMENT_POSITION_FOLLOWING,
+  );
+  const heading = above.at(-1)?.cloneNode(true);
+  heading?.querySelectorAll(".headerlink").forEach((link) => link.remove());
+  return heading?.textContent.trim();
+}
+
 const button = (text, onclick) =>
   Object.assign(document.createElement("button"), { type: "button", textContent: text, onclick });
 
@@ -51,22 +61,32 @@ function job(kind, text, block) {
   return { files: { [script]: text }, commands: [[script]] };
 }
 
-// What a terminal shows: a session's or transcript's prompts, then each command's output; its
-// first SHOWN_LINES lines, then how many more there were (an edit that prints 100,000 lines
-// would otherwise make the page as long, and the live region read them all out).
+// What a terminal shows: a session's or transcript's prompts, then each command's output. An
+// edit that prints 100,000 lines would make the page as long, and the live region read them all
+// out: a stream shows its first SHOWN_LINES lines (stderr its last: a traceback ends with the
+// error), each at most SHOWN_CHARS long, and says how many it leaves out.
 const SHOWN_LINES = 500;
+const SHOWN_CHARS = 1000;
 function render(kind, work, result, out) {
   out.replaceChildren();
-  let room = SHOWN_LINES;
-  let more = 0;
   const samp = (text, stream) =>
-    out.append(Object.assign(document.createElement("samp"), { textContent: text, className: `runner__${stream}` }));
+    text && out.append(Object.assign(document.createElement("samp"), { textContent: text, className: `runner__${stream}` }));
   const add = (text, stream) => {
-    const lines = text.split(/(?<=\n)/).filter(Boolean);
-    more += Math.max(0, lines.length - room);
-    const shown = lines.slice(0, room).join("");
-    room -= Math.min(room, lines.length);
-    if (shown) samp(shown, stream);
+    const lines = text.split(/(?<=\n)/).map((line) => {
+      const body = line.replace(/\n$/, "");
+      return body.length > SHOWN_CHARS ? `${body.slice(0, SHOWN_CHARS)} … (${body.length - SHOWN_CHARS} more characters)\n` : line;
+    });
+    const more = lines.length - SHOWN_LINES;
+    const note = `… ${more} more lines, not shown here\n`;
+    if (more <= 0) {
+      samp(lines.join(""), stream);
+    } else if (stream === "stderr") {
+      samp(note, "note");
+      samp(lines.slice(-SHOWN_LINES).join(""), stream);
+    } else {
+      samp(lines.slice(0, SHOWN_LINES).join(""), stream);
+      samp(note, "note");
+    }
   };
   result.forEach(([stdout, stderr], n) => {
     if (kind === "console") add(`$ python ${work.commands[n].join(" ")}\n`, "prompt");
@@ -74,7 +94,12 @@ function render(kind, work, result, out) {
     add(stdout, "stdout");
     add(stderr ?? "", "stderr");
   });
-  if (more) samp(`… and ${more} more lines, not shown here\n`, "note");
+}
+
+// A worker ends, and the next run boots a new one.
+function drop(busy) {
+  busy.terminate();
+  if (worker === busy) worker = null;
 }
 
 // Runs `work` in the worker for `run` (a block's pending run): resolves with the result; rejects
@@ -90,8 +115,7 @@ function execute(work, status, run) {
       timer = setTimeout(() => run.stop(why), seconds * 1000);
     };
     run.stop = (why) => {
-      busy.terminate();
-      if (worker === busy) worker = null;
+      drop(busy);
       clearTimeout(timer);
       current = null;
       reject(new Error(why));
@@ -101,13 +125,18 @@ function execute(work, status, run) {
         busy.booted = true;
         status("Running…");
         limit(LIMIT, `Stopped after ${LIMIT} s: the example did not finish.`);
+      } else if (!busy.booted) { // its Python failed to start (worker.js): a new worker may
+        run.stop(`${data.error} Run again to retry.`);
       } else {
         clearTimeout(timer);
         current = run.stop = null;
         data.error ? reject(new Error(data.error)) : resolve(data.result);
       }
     };
-    busy.onerror = (event) => run.stop(event.message || "The runtime failed to load. Run again to retry.");
+    busy.onerror = (event) => {
+      const why = event.message || "The runtime failed to load.";
+      current === run ? run.stop(`${why} Run again to retry.`) : drop(busy); // after its run
+    };
     current = run;
     status(busy.booted ? "Running…" : "Starting Python…");
     limit(BOOT_LIMIT, `Python did not start within ${BOOT_LIMIT} s. Run again to retry.`);
@@ -119,22 +148,24 @@ function setUp(block, kind) {
   const code = block.querySelector("pre > code");
   const original = code.innerHTML;
   const bar = Object.assign(document.createElement("div"), { className: "runner" });
-  const out = Object.assign(document.createElement("pre"), { className: "runner__output" });
+  const out = Object.assign(document.createElement("pre"), { className: "runner__output", tabIndex: -1 });
   const live = Object.assign(document.createElement("div"), { className: "runner__live" });
   live.setAttribute("aria-live", "polite");
   live.append(out);
   let pending = null; // this block's run, from its Run until it ends or is stopped
   const status = (text) => { bar.dataset.state = "running"; out.replaceChildren(text); };
-  const settle = () => {
+  // The run is over. If Stop had the keyboard focus, it goes back to Run after a Stop, or to the
+  // output after a run that ended by itself (an Enter meant for Stop must not run it again).
+  const settle = (stopped) => {
     pending = null;
-    if (stopButton.contains(document.activeElement)) run.focus(); // Stop hides: keep the place
+    if (stopButton.contains(document.activeElement)) (stopped ? run : out).focus();
     stopButton.hidden = true;
   };
   // Stop, Reset: the running example is stopped (its worker ends); one still waiting never runs.
   // Reset's is quiet: the output it cleared stays empty.
   const cancel = (quiet) => {
     const stopped = pending;
-    settle();
+    settle(true);
     Object.assign(stopped, { cancelled: true, quiet });
     stopped.stop?.("Stopped.");
   };
@@ -159,7 +190,7 @@ function setUp(block, kind) {
           bar.dataset.state = "stopped";
         },
       )
-      .finally(() => pending === mine && settle());
+      .finally(() => pending === mine && settle(false));
   });
   const edit = button("Edit", () => {
     code.contentEditable = "plaintext-only";
@@ -188,11 +219,15 @@ function setUp(block, kind) {
   stopButton.hidden = true;
   const buttons = [run, ...(kind === "python" || kind === "py" ? [edit, reset] : []), stopButton];
   // Which example the buttons are for, as a screen reader's list of buttons gives them (a page has
-  // a dozen "Run"s): the block's title, else its first command or line.
+  // a dozen "Run"s): the block's title, else its first command or line, its folder, its section.
+  const folder = block.dataset.cwd ? `, in ${block.dataset.cwd.split("/").at(-1)}/` : "";
+  const heading = section(block);
   const about = Object.assign(document.createElement("span"), {
     id: `runner-about-${++bars}`,
     hidden: true,
-    textContent: block.querySelector(".filename")?.textContent.trim() || firstLine(kind, shownCode(code)),
+    textContent:
+      block.querySelector(".filename")?.textContent.trim() ||
+      firstLine(kind, shownCode(code)) + folder + (heading ? ` (${heading})` : ""),
   });
   buttons.forEach((each) => each.setAttribute("aria-describedby", about.id));
   bar.append(...buttons, live, about);

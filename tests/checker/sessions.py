@@ -6,9 +6,9 @@ next `$ ` line, are what it shows in a terminal (stdout, then stderr). Commands 
 the other in one fresh folder: a copy of the folder named by `cwd="snippets/NAME"` on the fence,
 or, without it, the folder every example runs in (the teaching code). Installing is the one thing
 not run (it needs the internet): `python -m pip ...`, `python -m venv ...`, `python -m build`
-and other commands
-must end with `# unchecked: reason` and show no output. Any other command fails, but for a
-console script the folder's `pyproject.toml` declares (`[project.scripts]`): it runs as the
+and other commands sit in a block of their own titled with the reason,
+```` ```{.console title="Not run: needs the internet"} ````, and show no output. Any other
+command fails, but for a console script the folder's `pyproject.toml` declares (`[project.scripts]`): it runs as the
 wrapper that installing makes would run it, `sys.exit(function())` with `sys.argv[0]` its name,
 the project's code (`src/`, or the folder) importable as installed code is.
 """
