@@ -1,4 +1,4 @@
 from collections import Counter
 
-words = ["import", "this", "import", "that", "from", "this", "import", "those"]
-print(Counter(words).most_common(1))  # Output: [('import', 3)]
+text = "import this import that from this import those"
+print(Counter(text.split()).most_common(1))  # Output: [('import', 3)]
