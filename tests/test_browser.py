@@ -116,8 +116,8 @@ CLIPPED_CONSOLE = """() => {
 LEFT_AS_TEXT = """() => [...document.querySelectorAll("pre code span[class^=c]")]
   .filter(comment => /\\(\\d+\\)!/.test(comment.textContent))
   .map(comment => comment.textContent.trim())"""
-# Run bars described alike (scripts/runner/runner.js: by the block's title, else its first line
-# and folder) among those a reader can reach: not in a closed tab or <details>.
+# Run bars described alike (scripts/runner/runner.js: by the block's title, else its first line,
+# folder and section) among those a reader can reach: not in a closed tab or <details>.
 DESCRIBED_ALIKE = """() => {
   const count = new Map();
   for (const about of document.querySelectorAll(".runner > span[hidden]")) {

@@ -180,7 +180,7 @@ function setUp(block, kind) {
       .then(() => (mine.cancelled || !bar.isConnected ? null : execute(work, status, mine)))
       .then(
         (result) => {
-          if (mine.cancelled || !result) return;
+          if (!result) return; // skipped: stopped while waiting, or its page left
           render(kind, work, result, out);
           bar.dataset.state = "done";
         },
@@ -220,14 +220,15 @@ function setUp(block, kind) {
   const buttons = [run, ...(kind === "python" || kind === "py" ? [edit, reset] : []), stopButton];
   // Which example the buttons are for, as a screen reader's list of buttons gives them (a page has
   // a dozen "Run"s): the block's title, else its first command or line, its folder, its section.
-  const folder = block.dataset.cwd ? `, in ${block.dataset.cwd.split("/").at(-1)}/` : "";
-  const heading = section(block);
+  const described = () => {
+    const folder = block.dataset.cwd ? `, in ${block.dataset.cwd.split("/").at(-1)}/` : "";
+    const heading = section(block);
+    return firstLine(kind, shownCode(code)) + folder + (heading ? ` (${heading})` : "");
+  };
   const about = Object.assign(document.createElement("span"), {
     id: `runner-about-${++bars}`,
     hidden: true,
-    textContent:
-      block.querySelector(".filename")?.textContent.trim() ||
-      firstLine(kind, shownCode(code)) + folder + (heading ? ` (${heading})` : ""),
+    textContent: block.querySelector(".filename")?.textContent.trim() || described(),
   });
   buttons.forEach((each) => each.setAttribute("aria-describedby", about.id));
   bar.append(...buttons, live, about);
