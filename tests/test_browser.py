@@ -1,6 +1,7 @@
 """Every built page in a real browser (Debian's Chromium driven by Playwright), in the light and
 the dark scheme: no console error, no request leaving the site, no axe-core violation right after
-load, before any scrolling (Material sets up every code block as the page loads), no sideways
+load, before any scrolling (Material sets up every code block as the page loads; in the dark
+scheme, a page the Run buttons' visit reads is checked there, its outputs shown), no sideways
 scrolling on a 375 px phone, terminal output readable on a 390 px one. Then the interactions
 readers rely on, checked with axe too. Screenshots of the pages with a problem (of every page
 with SCREENSHOTS=all) land in screenshots/ (git-ignored) for contributors to look at.
@@ -361,16 +362,17 @@ def scheme_problems(page: Page, scheme: str, name: str, context: dict | None = N
     return [f"{name}: {v}" for v in axe_violations(page, context, rules)]
 
 
-def page_problems(page: Page, url: str, name: str) -> dict[str, list[str]]:
+def page_problems(page: Page, url: str, name: str, schemes: list[str]) -> dict[str, list[str]]:
     """The page at `url` loaded in the light scheme at desktop size and checked with axe at
-    load, then with the system switched to dark (one switch a page: about 0.1 CPU-s each), then
-    its layout on phones; unloaded at the end, so that what it does as it goes is its own."""
+    load, then, if `schemes` has it, with the system switched to dark (one switch a page: about
+    0.1 CPU-s each), then its layout on phones; unloaded at the end, so that what it does as it
+    goes is its own."""
     page.emulate_media(color_scheme="light")
     page.set_viewport_size(DESKTOP)
     page.goto(url)
     shot = SCREENSHOTS / (name.strip("/").replace("/", "-").removesuffix(".html"))
     problems: dict[str, list[str]] = {}
-    for scheme, when in zip(SCHEMES, ("at load", "switched from light"), strict=True):
+    for scheme, when in zip(schemes, ("at load", "switched from light"), strict=False):
         problems[scheme] = scheme_problems(page, scheme, f"{name} ({scheme}), {when}")
         if problems[scheme] or EVERY_SCREENSHOT:
             page.screenshot(path=f"{shot}-{scheme}-desktop.png", full_page=True)
@@ -399,7 +401,7 @@ def page_problems(page: Page, url: str, name: str) -> dict[str, list[str]]:
     if overflow > 0:
         found.append(f"{name}: scrolls sideways by {overflow} px at {NARROW['width']} px wide")
     if overflow > 0 or clipped or EVERY_SCREENSHOT:
-        page.screenshot(path=f"{shot}-dark-mobile.png", full_page=True)
+        page.screenshot(path=f"{shot}-{schemes[-1]}-mobile.png", full_page=True)
     page.goto("about:blank")
     return problems
 
@@ -408,27 +410,33 @@ def page_problems(page: Page, url: str, name: str) -> dict[str, list[str]]:
 def test_every_page(shard: int, tab: Tab, site_url: str, built_site: Path, record_property):
     """Every page (page_problems), each loaded once in the worker's tab: no console error, no
     request outside the site, and the Run buttons' runtime loads on the first Run, never
-    before."""
+    before. In the dark scheme, a page the Run buttons' visit reads is checked there, whole,
+    with its outputs shown (test_run_buttons_print_what_the_page_claims): here, the others."""
     SCREENSHOTS.mkdir(exist_ok=True)
     pages = built_pages(built_site)[shard::SHARDS]
+    visited = {path for path, _ in reading_order(built_site)}
     problems: dict[str, list[str]] = {scheme: [] for scheme in SCHEMES}
+    checked = dict.fromkeys(SCHEMES, 0)  # pages checked in each scheme
     for path in pages:
         name = path or "index.html"
+        schemes = ["light"] if path in visited else list(SCHEMES)
         tab.errors.clear()
         tab.runtime.clear()
         tab.context.outside.clear()
         try:
-            for scheme, found in page_problems(tab.page, site_url + path, name).items():
+            for scheme, found in page_problems(tab.page, site_url + path, name, schemes).items():
                 problems[scheme] += found
         except PlaywrightError as error:  # the tab crashed, say: the next page gets a new one
             problems["light"].append(f"{name}: {error}")
             tab.replace()
+        for scheme in schemes:
+            checked[scheme] += 1
         found = problems["light"]
         found += [f"{name}: console error: {error}" for error in tab.errors]
         found += [f"{name}: request outside the site: {url}" for url in tab.context.outside]
         found += [f"{name}: the runtime loaded before any Run: {url}" for url in tab.runtime]
     for scheme, found in problems.items():
-        record_property("browser", (scheme, len(pages), len(found)))
+        record_property("browser", (scheme, checked[scheme], len(found)))
     if any(problems.values()):
         pytest.fail("\n".join(problems["light"] + problems["dark"]), pytrace=False)
 
@@ -649,20 +657,21 @@ def edit_reset_and_stop(page: Page) -> None:
 
 
 def test_run_buttons_print_what_the_page_claims(
-    context: BrowserContext, site_url: str, built_site: Path
+    context: BrowserContext, site_url: str, built_site: Path, record_property
 ):
     """Every Run button's output is its block's claims (checker.runner); then, with the outputs
-    shown, axe on the Run bars in both schemes. The pages are read as a reader does: the home
-    page loaded, the rest reached by their Next links, which Material's instant navigation
+    shown, axe on the Run bars in the light scheme and on the whole page in the dark one (of
+    every page read: test_every_page checks the light scheme at load and leaves the dark one to
+    this visit, whose pages show more). The pages are read as a reader does: the home page
+    loaded, the rest reached by their Next links, which Material's instant navigation
     (mkdocs.yml) swaps in without a reload, so that Python starts once, as checked here. Edit,
     Reset and Stop are tried last, on the last page with an editable block (gone back to, if
     needed), so that the worker Stop ends is not booted again. A Next link is clicked in the
     page's script, which spares the scrolling down to it (about 1.5 CPU-s over the visit); a
-    page's Run bars are checked first in the scheme the previous page ended in (one switch a
-    page)."""
+    page is checked first in the scheme the previous page ended in (one switch a page)."""
     tab = Tab(context)
     page = tab.page
-    page.emulate_media(color_scheme="dark")  # its Run bars end in light, n == 1's scheme
+    page.emulate_media(color_scheme="dark")  # the home page ends in light, n == 1's scheme
     scheme_shown = "dark"
     loads: list[str] = []  # whole-page loads: one, unless a Next link reloads
     page.on("load", lambda loaded: loads.append(loaded.url.removeprefix(site_url) or "index.html"))
@@ -682,6 +691,7 @@ def test_run_buttons_print_what_the_page_claims(
         return seen
 
     ran, editable = 0, None  # editable: the place in `order` of the last page with an Edit
+    dark = [0, 0]  # pages checked in the dark scheme, their problems
     for n, (path, title) in enumerate(order):
         name = path or "index.html"
         if n == 0:  # settled: Material has its sitemap, so that it handles the Next links
@@ -712,13 +722,19 @@ def test_run_buttons_print_what_the_page_claims(
             else:
                 found = python_problems(block["text"], block["stdout"], block["stderr"])
             problems += [f"{place}: Run: {problem}" for problem in found]
-        # The Run bars, outputs shown (test_every_page checks the rest of the page).
-        if any(block["ran"] for block in blocks):
-            schemes = [scheme_shown, *(scheme for scheme in SCHEMES if scheme != scheme_shown)]
-            for scheme in schemes:
-                shown = f"{name} ({scheme}), outputs shown"
-                problems += scheme_problems(page, scheme, shown, {"include": [[".runner"]]})
-            scheme_shown = schemes[-1]
+        # Outputs shown: in the light scheme, the Run bars (test_every_page checks the whole page
+        # at load); in the dark one, the whole page (test_every_page leaves that to this visit).
+        bars = any(block["ran"] for block in blocks)
+        when = "outputs shown" if bars else "reached by its Next link"
+        schemes = [scheme_shown, *(scheme for scheme in SCHEMES if scheme != scheme_shown)]
+        for scheme in schemes if bars else ["dark"]:
+            only = {"include": [[".runner"]]} if scheme == "light" else None
+            found = scheme_problems(page, scheme, f"{name} ({scheme}), {when}", only)
+            problems += found
+            scheme_shown = scheme
+            if scheme == "dark":
+                dark[0] += 1
+                dark[1] += len(found)
         if page.locator(".runner button:text-is('Edit')").count():
             editable = n
         problems += seen_on(name)
@@ -743,6 +759,7 @@ def test_run_buttons_print_what_the_page_claims(
         problems.append(f"blocks ran, but Python's start ({RUNTIME}) was never seen")
     if ran and editable is None:
         problems.append("no page has an editable block: Edit, Reset and Stop went unchecked")
+    record_property("browser", ("dark", *dark))
     if problems:
         pytest.fail("\n".join(problems), pytrace=False)
 
