@@ -30,10 +30,34 @@ class MenuLinks(HTMLParser):
             self.targets.add(urlsplit(urljoin("/", attrs.get("href") or "")).path)
 
 
+# MkDocs names the page of a broken link, not its line: `Doc file 'why.md' contains a link
+# 'x.md', ...`, and `A reference to 'x.md' is included in the 'nav' configuration, ...`.
+LINK_WARNING = re.compile(r"Doc file '(?P<page>[^']+)' contains an? [a-z ]*link '(?P<link>[^']+)'")
+NAV_WARNING = re.compile(r"(?:A reference|An absolute path) to '(?P<link>[^']+)' is included in")
+
+
+def located(warning: str) -> str:
+    """A line `mkdocs build` printed, with `FILE:LINE: ` in front if it is about a link that is
+    written in a page of docs/ (as `](link)`, `]: link` or `href="link"`) or in mkdocs.yml's nav."""
+    if found := LINK_WARNING.search(warning):
+        file, link = ROOT / "docs" / found["page"], re.escape(found["link"])
+        written = rf"\]\(<?{link}[>\s)]|\]:\s*<?{link}(?![^>\s])|href=[\"']{link}[\"']"
+    elif found := NAV_WARNING.search(warning):
+        file, link = ROOT / "mkdocs.yml", re.escape(found["link"])
+        written = rf"[:-]\s*[\"']?{link}[\"']?\s*(#|$)"
+    else:
+        return warning
+    lines = file.read_text(encoding="utf-8").splitlines() if file.is_file() else []
+    number = next((n for n, line in enumerate(lines, 1) if re.search(written, line)), None)
+    return f"{file.relative_to(ROOT).as_posix()}:{number}: {warning}" if number else warning
+
+
 def test_strict_build(site_build: tuple[Path, list[str]]):
     built_site, failed = site_build
     if failed:
-        pytest.fail("mkdocs build --strict failed:\n" + "\n".join(failed), pytrace=False)
+        pytest.fail(
+            "mkdocs build --strict failed:\n" + "\n".join(map(located, failed)), pytrace=False
+        )
     pages = built_pages(built_site)
     assert "" in pages
     assert "modules/" in pages

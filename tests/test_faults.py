@@ -310,7 +310,7 @@ FAULTS = [
         "docs/why.md",
         "",
         "\n[a link](no-such-page.md)\n",
-        r"Doc file 'why\.md' contains a link 'no-such-page\.md'",
+        at("docs/why.md", "Doc file 'why.md' contains a link 'no-such-page.md'"),
         breaks_build=True,
     ),
     Fault(
@@ -318,7 +318,15 @@ FAULTS = [
         "docs/modules.md",
         "",
         "\n[an anchor](#no-such-anchor)\n",
-        r"Doc file 'modules\.md' contains a link '#no-such-anchor'",
+        at("docs/modules.md", "Doc file 'modules.md' contains a link '#no-such-anchor'"),
+        breaks_build=True,
+    ),
+    Fault(
+        "a menu entry for a page that does not exist",
+        "mkdocs.yml",
+        "  - Home: index.md\n",
+        "  - Home: index.md\n  - Missing: no-such-nav-page.md\n",
+        at("mkdocs.yml", "A reference to 'no-such-nav-page.md' is included in the 'nav'"),
         breaks_build=True,
     ),
 ]
