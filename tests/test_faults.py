@@ -199,6 +199,13 @@ FAULTS = [
         at("docs/modules.md", "left open"),
     ),
     Fault(
+        "a misspelt # Output: comment",
+        "docs/modules.md",
+        "",
+        page_block('print("misspelt fault")  # Outptu: misspelt fault'),
+        at("docs/modules.md", "write `# Output:` or `# Raises:` exactly, not '# Outptu:"),
+    ),
+    Fault(
         "a second # Raises: that is never reached",
         "docs/modules.md",
         "",

@@ -32,9 +32,17 @@ TIMEOUT_SECONDS = int(os.environ.get("EXAMPLE_TIMEOUT_SECONDS", "10"))
 
 _OUTPUT = re.compile(r"# Output:(?P<text>.*)$")
 _RAISES = re.compile(r"# Raises:\s*(?P<text>.*)$")
-# Near misses (`#Output: 7`, `# Outputs 7`, `# output: 7`, `# Raises ValueError`) fail instead of
+# Near misses (`#Output: 7`, `# Outputs 7`, `# output: 7`, `# Raises ValueError`) and misspellings
+# (`# Outptu: 7`, `# Raise: ...`: a word before a colon, close to one of the two) fail instead of
 # being read as ordinary comments, so a typo can't switch a check off.
 _LOOKS_LIKE_A_CLAIM = re.compile(r"#\s*((?i:outputs?|raises?)\s*:|(Outputs?|Raises?)\b)")
+_WORD_AND_COLON = re.compile(r"#\s*(\w+)\s*:")
+
+
+def _near_miss(comment: str) -> bool:
+    word = _WORD_AND_COLON.match(comment)
+    misspelt = word and difflib.get_close_matches(word[1].lower(), ["output", "raises"], cutoff=0.8)
+    return bool(_LOOKS_LIKE_A_CLAIM.match(comment) or misspelt)
 
 
 class GrammarError(Exception):
@@ -117,7 +125,7 @@ def parse_claims(source: str) -> list[Claim]:
             continue
         output, raises = _OUTPUT.match(text), _RAISES.match(text)
         if not (output or raises):
-            if _LOOKS_LIKE_A_CLAIM.match(text):
+            if _near_miss(text):
                 raise GrammarError(line, f"write `# Output:` or `# Raises:` exactly, not {text!r}")
             continue
         if any(b.lineno < line <= b.end_lineno for b in bodies):
