@@ -363,20 +363,27 @@ def scheme_problems(page: Page, scheme: str, name: str, context: dict | None = N
     return [f"{name}: {v}" for v in axe_violations(page, context, rules)]
 
 
-def page_problems(page: Page, url: str, name: str, schemes: list[str]) -> dict[str, list[str]]:
+def screenshot(page: Page, name: str, kind: str) -> None:
+    """A full-page screenshot in screenshots/, named for the page and `kind` ("dark-desktop")."""
+    SCREENSHOTS.mkdir(exist_ok=True)
+    shot = name.strip("/").replace("/", "-").removesuffix(".html")
+    page.screenshot(path=SCREENSHOTS / f"{shot}-{kind}.png", full_page=True)
+
+
+def page_problems(page: Page, url: str, name: str, dark: bool) -> dict[str, list[str]]:
     """The page at `url` loaded in the light scheme at desktop size and checked with axe at
-    load, then, if `schemes` has it, with the system switched to dark (one switch a page: about
-    0.1 CPU-s each), then its layout on phones; unloaded at the end, so that what it does as it
-    goes is its own."""
+    load, then, if `dark`, with the system switched to dark (one switch a page: about 0.1 CPU-s
+    each), then its layout on phones; unloaded at the end, so that what it does as it goes is
+    its own."""
     page.emulate_media(color_scheme="light")
     page.set_viewport_size(DESKTOP)
     page.goto(url)
-    shot = SCREENSHOTS / (name.strip("/").replace("/", "-").removesuffix(".html"))
+    schemes = list(SCHEMES) if dark else ["light"]
     problems: dict[str, list[str]] = {}
     for scheme, when in zip(schemes, ("at load", "switched from light"), strict=False):
         problems[scheme] = scheme_problems(page, scheme, f"{name} ({scheme}), {when}")
         if problems[scheme] or EVERY_SCREENSHOT:
-            page.screenshot(path=f"{shot}-{scheme}-desktop.png", full_page=True)
+            screenshot(page, name, f"{scheme}-desktop")
 
     found = problems["light"]  # the rest is the same in either scheme
     found += [
@@ -402,7 +409,7 @@ def page_problems(page: Page, url: str, name: str, schemes: list[str]) -> dict[s
     if overflow > 0:
         found.append(f"{name}: scrolls sideways by {overflow} px at {NARROW['width']} px wide")
     if overflow > 0 or clipped or EVERY_SCREENSHOT:
-        page.screenshot(path=f"{shot}-{schemes[-1]}-mobile.png", full_page=True)
+        screenshot(page, name, f"{schemes[-1]}-mobile")
     page.goto("about:blank")
     return problems
 
@@ -413,25 +420,24 @@ def test_every_page(shard: int, tab: Tab, site_url: str, built_site: Path, recor
     request outside the site, and the Run buttons' runtime loads on the first Run, never
     before. In the dark scheme, a page the Run buttons' visit reads is checked there, whole,
     with its outputs shown (test_run_buttons_print_what_the_page_claims): here, the others."""
-    SCREENSHOTS.mkdir(exist_ok=True)
     pages = built_pages(built_site)[shard::SHARDS]
     visited = {path for path, _ in reading_order(built_site)}
     problems: dict[str, list[str]] = {scheme: [] for scheme in SCHEMES}
     checked = dict.fromkeys(SCHEMES, 0)  # pages checked in each scheme
     for path in pages:
         name = path or "index.html"
-        schemes = ["light"] if path in visited else list(SCHEMES)
+        dark = path not in visited
         tab.errors.clear()
         tab.runtime.clear()
         tab.context.outside.clear()
         try:
-            for scheme, found in page_problems(tab.page, site_url + path, name, schemes).items():
+            for scheme, found in page_problems(tab.page, site_url + path, name, dark).items():
                 problems[scheme] += found
         except PlaywrightError as error:  # the tab crashed, say: the next page gets a new one
             problems["light"].append(f"{name}: {error}")
             tab.replace()
-        for scheme in schemes:
-            checked[scheme] += 1
+        checked["light"] += 1
+        checked["dark"] += dark
         found = problems["light"]
         found += [f"{name}: console error: {error}" for error in tab.errors]
         found += [f"{name}: request outside the site: {url}" for url in tab.context.outside]
@@ -495,15 +501,18 @@ def test_copy_button_copies_the_file(context: BrowserContext, site_url: str, bui
         copied = page.evaluate("navigator.clipboard.readText()")
         expected = re.sub(r" *# \(\d+\)!", "", source.read_text(encoding="utf-8")).rstrip("\n")
         if copied != expected:
-            n, got, want = next(
-                (n, got, want)
-                for n, (got, want) in enumerate(
-                    itertools.zip_longest(copied.splitlines(), expected.splitlines()), start=1
-                )
-                if got != want
+            where, got, want = next(
+                (
+                    (f"line {n}", got, want)
+                    for n, (got, want) in enumerate(
+                        itertools.zip_longest(copied.splitlines(), expected.splitlines()), start=1
+                    )
+                    if got != want
+                ),
+                ("its end", copied[-40:], expected[-40:]),  # line endings, a last newline
             )
             wrong.append(
-                f"{path}: the copy button of {source.relative_to(ROOT)}, line {n}: copied "
+                f"{path}: the copy button of {source.relative_to(ROOT)}, {where}: copied "
                 f"{got!r}, the file has {want!r}"
             )
     assert not wrong, "\n".join(wrong)
@@ -660,7 +669,9 @@ def edit_reset_and_stop(page: Page) -> None:
     bar.get_by_role("button", name="Run").click()
     expect(output, "an endless loop runs").to_have_text("Running…")
     assert page.evaluate("1 + 1") == 2, "the page froze while an endless loop ran"
-    [python] = [w for w in page.workers if w.url.endswith("/assets/runner/worker.js")]
+    running = [w for w in page.workers if w.url.endswith("/assets/runner/worker.js")]
+    assert len(running) == 1, f"one Run worker while the loop runs, not {len(running)}"
+    python = running[0]
     try:
         with python.expect_event("close", timeout=5_000):  # its Python spins no more
             bar.get_by_role("button", name="Stop").click()
@@ -678,8 +689,9 @@ def test_run_buttons_print_what_the_page_claims(
     this visit, whose pages show more). The pages are read as a reader does: the home page
     loaded, the rest reached by their Next links, which Material's instant navigation
     (mkdocs.yml) swaps in without a reload, so that Python starts once, as checked here. Edit,
-    Reset and Stop are tried last, on the last page with an editable block (gone back to, if
-    needed), so that the worker Stop ends is not booted again. A Next link is clicked in the
+    Reset and Stop are tried last, so that the worker Stop ends is not booted again, on the last
+    page before the final one that has an editable block, gone back to with the browser's Back
+    button (instant navigation swaps that page in too, and Python stays). A Next link is clicked in the
     page's script, which spares the scrolling down to it (about 1.5 CPU-s over the visit); a
     page is checked first in the scheme the previous page ended in (one switch a page)."""
     tab = Tab(context)
@@ -703,17 +715,22 @@ def test_run_buttons_print_what_the_page_claims(
         context.outside.clear()
         return seen
 
-    ran, editable = 0, None  # editable: the place in `order` of the last page with an Edit
-    dark = [0, 0]  # pages checked in the dark scheme, their problems
+    ran, editable = 0, None  # editable: the place in `order` of a page to go back to and edit
+    dark_pages = dark_problems = 0
     for n, (path, title) in enumerate(order):
         name = path or "index.html"
         if n == 0:  # settled: Material has its sitemap, so that it handles the Next links
             page.goto(site_url + path, wait_until="networkidle")
         else:
-            link = page.locator("a.md-footer__link--next")
-            expect(link, f"the Next link to {name}").to_be_visible()  # what a reader clicks
-            link.dispatch_event("click")
-            page.wait_for_function(ARRIVED, arg=[site_url + path, title])
+            try:
+                link = page.locator("a.md-footer__link--next")
+                expect(link, f"the Next link to {name}").to_be_visible()  # what a reader clicks
+                link.dispatch_event("click")
+                page.wait_for_function(ARRIVED, arg=[site_url + path, title])
+            except (AssertionError, PlaywrightError) as failed:  # the later pages still checked
+                why = str(failed).splitlines()[0]  # not Playwright's call log
+                problems.append(f"{name}: not reached by its Next link, so loaded: {why}")
+                page.goto(site_url + path, wait_until="networkidle")
         if n == 1:  # the whole page as instant navigation swaps it in (the fixes re-applied)
             problems += scheme_problems(page, "light", f"{name} (light), reached by its Next link")
             scheme_shown = "light"  # it is already, unless the home page had no Run bar
@@ -738,17 +755,19 @@ def test_run_buttons_print_what_the_page_claims(
         # Outputs shown: in the light scheme, the Run bars (test_every_page checks the whole page
         # at load); in the dark one, the whole page (test_every_page leaves that to this visit).
         bars = any(block["ran"] for block in blocks)
-        when = "outputs shown" if bars else "reached by its Next link"
+        when = "outputs shown" if bars else "loaded" if n == 0 else "reached by its Next link"
         schemes = [scheme_shown, *(scheme for scheme in SCHEMES if scheme != scheme_shown)]
         for scheme in schemes if bars else ["dark"]:
             only = {"include": [[".runner"]]} if scheme == "light" else None
             found = scheme_problems(page, scheme, f"{name} ({scheme}), {when}", only)
             problems += found
             scheme_shown = scheme
+            if found or (EVERY_SCREENSHOT and scheme == "dark"):
+                screenshot(page, name, f"{scheme}-desktop" if scheme == "dark" else "light-outputs")
             if scheme == "dark":
-                dark[0] += 1
-                dark[1] += len(found)
-        if page.locator(".runner button:text-is('Edit')").count():
+                dark_pages, dark_problems = dark_pages + 1, dark_problems + len(found)
+        # A page before the last: the browser's Back button leads there, as it does readers.
+        if n < len(order) - 1 and page.locator(".runner button:text-is('Edit')").count():
             editable = n
         problems += seen_on(name)
     if editable is not None:
@@ -771,8 +790,10 @@ def test_run_buttons_print_what_the_page_claims(
     if ran and not tab.python_starts:
         problems.append(f"blocks ran, but Python's start ({RUNTIME}) was never seen")
     if ran and editable is None:
-        problems.append("no page has an editable block: Edit, Reset and Stop went unchecked")
-    record_property("browser", ("dark", *dark))
+        problems.append(
+            "no page before the last has an editable block: Edit, Reset and Stop went unchecked"
+        )
+    record_property("browser", ("dark", dark_pages, dark_problems))
     if problems:
         pytest.fail("\n".join(problems), pytrace=False)
 

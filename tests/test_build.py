@@ -8,7 +8,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 from checker.examples import teaching_files
-from checker.markdown import swallowed, unclosed
+from checker.markdown import fences, swallowed, unclosed
 from checker.project import ROOT, built_pages
 
 # Material's private script API: what a template must not touch, so the site can move to
@@ -37,18 +37,26 @@ NAV_WARNING = re.compile(r"(?:A reference|An absolute path) to '(?P<link>[^']+)'
 
 
 def located(warning: str) -> str:
-    """A line `mkdocs build` printed, with `FILE:LINE: ` in front if it is about a link that is
-    written in a page of docs/ (as `](link)`, `]: link` or `href="link"`) or in mkdocs.yml's nav."""
+    """A line `mkdocs build` printed, with `FILE:LINE: ` in front if it is about a link written
+    in a page of docs/ (as `](link)` or `]: link`, outside code blocks) or in mkdocs.yml's nav.
+    (MkDocs checks no link written as raw HTML.)"""
     if found := LINK_WARNING.search(warning):
         file, link = ROOT / "docs" / found["page"], re.escape(found["link"])
-        written = rf"\]\(<?{link}[>\s)]|\]:\s*<?{link}(?![^>\s])|href=[\"']{link}[\"']"
+        written = rf"\]\(<?{link}[>\s)]|\]:\s*<?{link}(?![^>\s])"
     elif found := NAV_WARNING.search(warning):
         file, link = ROOT / "mkdocs.yml", re.escape(found["link"])
         written = rf"[:-]\s*[\"']?{link}[\"']?\s*(#|$)"
     else:
         return warning
-    lines = file.read_text(encoding="utf-8").splitlines() if file.is_file() else []
-    number = next((n for n, line in enumerate(lines, 1) if re.search(written, line)), None)
+    if not file.is_file():
+        return warning
+    lines = file.read_text(encoding="utf-8").splitlines()
+    code = set()  # lines inside fenced blocks, where a link is shown, not made
+    for fence in fences(file) if file.suffix == ".md" else []:
+        code.update(range(fence.line + 1, fence.line + 1 + fence.body.count("\n")))
+    number = next(
+        (n for n, line in enumerate(lines, 1) if n not in code and re.search(written, line)), None
+    )
     return f"{file.relative_to(ROOT).as_posix()}:{number}: {warning}" if number else warning
 
 

@@ -32,12 +32,22 @@ SITE_CHECKS = [
 ]
 
 
-def at(file: str, says: str) -> str:
-    """A failure message at `file:LINE` that says `says` (on its first or indented lines).
+def at(file: str, says: str, line: int | None = None) -> str:
+    """A failure message at `file:LINE` (at that `line`, if given) that says `says` (on its
+    first or indented lines).
 
     `says` is text only this fault's failure produces, so a check that stopped working can't
     pass for caught on the strength of another fault's message about the same file."""
-    return rf"(^|\s){re.escape(file)}:\d+:[^\n]*(\n[ \t][^\n]*)*?{re.escape(says)}"
+    number = line or r"\d+"
+    return rf"(^|\s){re.escape(file)}:{number}:[^\n]*(\n[ \t][^\n]*)*?{re.escape(says)}"
+
+
+def line_of(text: str, file: str, old: str, new: str) -> int:
+    """The line `text` is on in `file` with a fault applied (`old` replaced by `new`, or `new`
+    appended if `old` is "")."""
+    whole = (ROOT / file).read_text(encoding="utf-8")
+    whole = whole.replace(old, new, 1) if old else whole + new
+    return whole[: whole.index(text)].count("\n") + 1
 
 
 @dataclass
@@ -63,6 +73,10 @@ def page_block(code: str, around: str = "") -> str:
     return f"\n{around}\n\n" + "".join(f"    {line}\n" for line in block.splitlines())
 
 
+BROKEN_LINK = "\n[a link](no-such-page.md)\n"
+BROKEN_ANCHOR = "\n[an anchor](#no-such-anchor)\n"
+NAV_ENTRY = "  - Home: index.md\n"
+MISSING_NAV_ENTRY = NAV_ENTRY + "  - Missing: no-such-nav-page.md\n"
 IMPORTS_CALCULATIONS = re.compile(r"^\s*(import|from) calculations\b", re.MULTILINE)
 
 FAULTS = [
@@ -312,28 +326,41 @@ FAULTS = [
         at("docs/packages.md", "no_such_dir"),
         breaks_build=True,
     ),
+    # MkDocs names the page of a broken link; the line is test_build.located()'s.
     Fault(
         "a broken page link",
         "docs/why.md",
         "",
-        "\n[a link](no-such-page.md)\n",
-        at("docs/why.md", "Doc file 'why.md' contains a link 'no-such-page.md'"),
+        BROKEN_LINK,
+        at(
+            "docs/why.md",
+            "Doc file 'why.md' contains a link 'no-such-page.md'",
+            line_of("no-such-page.md", "docs/why.md", "", BROKEN_LINK),
+        ),
         breaks_build=True,
     ),
     Fault(
         "a broken anchor",
         "docs/modules.md",
         "",
-        "\n[an anchor](#no-such-anchor)\n",
-        at("docs/modules.md", "Doc file 'modules.md' contains a link '#no-such-anchor'"),
+        BROKEN_ANCHOR,
+        at(
+            "docs/modules.md",
+            "Doc file 'modules.md' contains a link '#no-such-anchor'",
+            line_of("#no-such-anchor", "docs/modules.md", "", BROKEN_ANCHOR),
+        ),
         breaks_build=True,
     ),
     Fault(
         "a menu entry for a page that does not exist",
         "mkdocs.yml",
-        "  - Home: index.md\n",
-        "  - Home: index.md\n  - Missing: no-such-nav-page.md\n",
-        at("mkdocs.yml", "A reference to 'no-such-nav-page.md' is included in the 'nav'"),
+        NAV_ENTRY,
+        MISSING_NAV_ENTRY,
+        at(
+            "mkdocs.yml",
+            "A reference to 'no-such-nav-page.md' is included in the 'nav'",
+            line_of("no-such-nav-page.md", "mkdocs.yml", NAV_ENTRY, MISSING_NAV_ENTRY),
+        ),
         breaks_build=True,
     ),
 ]
