@@ -490,12 +490,18 @@ def test_copy_button_copies_the_file(context: BrowserContext, site_url: str, bui
             for block in page.locator(".highlight:has(.filename)").all()
             if (block.locator(".md-annotation").count() > 0) == annotated
         }
-        block, source = next(
-            (block, file)
-            for title, block in titled.items()
-            for file in (ROOT / "snippets" / title, ROOT / title)
-            if file.is_file()
+        found = next(
+            (
+                (block, file)
+                for title, block in titled.items()
+                for file in (ROOT / "snippets" / title, ROOT / title)
+                if file.is_file()
+            ),
+            None,
         )
+        kind = "an annotated" if annotated else "a plain"
+        assert found, f"{path}: no longer has {kind} block titled with a file's name to copy"
+        block, source = found
         block.hover()
         block.get_by_title("Copy to clipboard").click()
         copied = page.evaluate("navigator.clipboard.readText()")
@@ -691,9 +697,10 @@ def test_run_buttons_print_what_the_page_claims(
     (mkdocs.yml) swaps in without a reload, so that Python starts once, as checked here. Edit,
     Reset and Stop are tried last, so that the worker Stop ends is not booted again, on the last
     page before the final one that has an editable block, gone back to with the browser's Back
-    button (instant navigation swaps that page in too, and Python stays). A Next link is clicked in the
-    page's script, which spares the scrolling down to it (about 1.5 CPU-s over the visit); a
-    page is checked first in the scheme the previous page ended in (one switch a page)."""
+    button (instant navigation swaps that page in too, and Python stays). A Next link is
+    clicked in the page's script, which spares the scrolling down to it (about 1.5 CPU-s over
+    the visit); a page is checked first in the scheme the previous page ended in (one switch a
+    page)."""
     tab = Tab(context)
     page = tab.page
     page.emulate_media(color_scheme="dark")  # the home page ends in light, n == 1's scheme
@@ -772,9 +779,9 @@ def test_run_buttons_print_what_the_page_claims(
         problems += seen_on(name)
     if editable is not None:
         path, title = order[editable]
-        for _ in order[editable + 1 :]:  # as a reader goes back; instant navigation swaps it in
-            page.go_back()
         try:
+            for _ in order[editable + 1 :]:  # as a reader goes back; instant navigation swaps in
+                page.go_back()
             page.wait_for_function(ARRIVED, arg=[site_url + path, title])
             edit_reset_and_stop(page)
         except (AssertionError, PlaywrightError) as failed:
@@ -848,9 +855,9 @@ def test_run_buttons_stop_wait_and_recover(
     says so, and its Stop stops it alone, handing the keyboard focus back to its Run; Reset
     stops its own block's run; a long output shows its first lines (its traceback's last) and
     how many more there were; Stop ends a running example's worker, and the next Run starts a
-    new one; the time limit stops a run; a run left going on a page left
-    behind doesn't hold up the next page's; a worker that fails to load, or whose Python never
-    starts or fails to, is dropped, and the next Run starts a new one."""
+    new one; the time limit stops a run; a run left going on a page left behind doesn't hold up
+    the next page's; a worker that fails to load, or whose Python never starts or fails to, is
+    dropped, and the next Run starts a new one."""
     worker = {"status": 200, "mode": "ok"}
     context.route(
         re.compile(r".*/assets/runner/worker\.js$"),

@@ -8,9 +8,10 @@ or, without it, the folder every example runs in (the teaching code). Installing
 not run (it needs the internet): `python -m pip ...`, `python -m venv ...`, `python -m build`
 and other commands sit in a block of their own titled with the reason,
 ```` ```{.console title="Not run: needs the internet"} ````, and show no output. Any other
-command fails, but for a console script the folder's `pyproject.toml` declares (`[project.scripts]`): it runs as the
-wrapper that installing makes would run it, `sys.exit(function())` with `sys.argv[0]` its name,
-the project's code (`src/`, or the folder) importable as installed code is.
+command fails, but for a console script the folder's `pyproject.toml` declares
+(`[project.scripts]`): it runs as the wrapper that installing makes would run it,
+`sys.exit(function())` with `sys.argv[0]` its name, the project's code (`src/`, or the folder)
+importable as installed code is.
 """
 
 from __future__ import annotations
