@@ -296,6 +296,15 @@ class Tab:
         page.on("request", lambda r: RUNTIME in r.url and self.runtime.append(r.url))
         return page
 
+    def seen(self, name: str) -> list[str]:
+        """What the page `name` did besides, since the last call: console errors, requests
+        outside the site (then forgotten, so that the next page's are its own)."""
+        seen = [f"{name}: console error: {error}" for error in self.errors]
+        seen += [f"{name}: request outside the site: {url}" for url in self.context.outside]
+        self.errors.clear()
+        self.context.outside.clear()
+        return seen
+
     @property
     def python_starts(self) -> int:
         """How often the Run buttons' Python started: its WebAssembly fetched."""
@@ -423,7 +432,6 @@ def test_every_page(shard: int, tab: Tab, site_url: str, built_site: Path, recor
     pages = built_pages(built_site)[shard::SHARDS]
     visited = {path for path, _ in reading_order(built_site)}
     problems: dict[str, list[str]] = {scheme: [] for scheme in SCHEMES}
-    checked = dict.fromkeys(SCHEMES, 0)  # pages checked in each scheme
     for path in pages:
         name = path or "index.html"
         dark = path not in visited
@@ -436,12 +444,10 @@ def test_every_page(shard: int, tab: Tab, site_url: str, built_site: Path, recor
         except PlaywrightError as error:  # the tab crashed, say: the next page gets a new one
             problems["light"].append(f"{name}: {error}")
             tab.replace()
-        checked["light"] += 1
-        checked["dark"] += dark
         found = problems["light"]
-        found += [f"{name}: console error: {error}" for error in tab.errors]
-        found += [f"{name}: request outside the site: {url}" for url in tab.context.outside]
+        found += tab.seen(name)
         found += [f"{name}: the runtime loaded before any Run: {url}" for url in tab.runtime]
+    checked = {"light": len(pages), "dark": sum(path not in visited for path in pages)}
     for scheme, found in problems.items():
         record_property("browser", (scheme, checked[scheme], len(found)))
     if any(problems.values()):
@@ -626,7 +632,8 @@ ARRIVED = """([url, title]) => location.href.split("#")[0] === url
   && document.title.replace(/\\s+/g, " ").trim() === title"""
 
 
-def reading_order(site: Path) -> list[tuple[str, str]]:
+@functools.cache  # every page test asks; the built site doesn't change during a run
+def reading_order(site: Path) -> tuple[tuple[str, str], ...]:
     """(URL path, title) of each page a reader meets following the Next links from the home page
     (every page of the nav: mkdocs.yml's `validation` fails the build on a page left out)."""
     order: list[tuple[str, str]] = []
@@ -636,7 +643,7 @@ def reading_order(site: Path) -> list[tuple[str, str]]:
         order.append((path, " ".join(html.unescape(TITLE.search(text)[1]).split())))
         link = NEXT.search(text)
         path = urljoin("/" + path, link[1]).lstrip("/") if link else None
-    return order
+    return tuple(order)
 
 
 def block_places(site: Path, path: str, blocks: list[dict]) -> list[str]:
@@ -714,14 +721,6 @@ def test_run_buttons_print_what_the_page_claims(
         for path in sorted(runnable_pages(built_site) - {path for path, _ in order})
     ]
 
-    def seen_on(name: str) -> list[str]:
-        """What the page did besides: console errors, requests outside the site."""
-        seen = [f"{name}: console error: {error}" for error in tab.errors]
-        seen += [f"{name}: request outside the site: {url}" for url in context.outside]
-        tab.errors.clear()
-        context.outside.clear()
-        return seen
-
     ran, editable = 0, None  # editable: the place in `order` of a page to go back to and edit
     dark_pages = dark_problems = 0
     for n, (path, title) in enumerate(order):
@@ -776,7 +775,7 @@ def test_run_buttons_print_what_the_page_claims(
         # A page before the last: the browser's Back button leads there, as it does readers.
         if n < len(order) - 1 and page.locator(".runner button:text-is('Edit')").count():
             editable = n
-        problems += seen_on(name)
+        problems += tab.seen(name)
     if editable is not None:
         path, title = order[editable]
         try:
@@ -786,7 +785,7 @@ def test_run_buttons_print_what_the_page_claims(
             edit_reset_and_stop(page)
         except (AssertionError, PlaywrightError) as failed:
             problems.append(f"{path or 'index.html'}: Edit, Reset and Stop: {failed}")
-        problems += seen_on(path or "index.html")
+        problems += tab.seen(path or "index.html")
     if len(loads) > 1:
         problems.append(
             f"a Next link or going back reloaded the page ({', '.join(loads[1:])}); "

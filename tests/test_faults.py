@@ -42,11 +42,14 @@ def at(file: str, says: str, line: int | None = None) -> str:
     return rf"(^|\s){re.escape(file)}:{number}:[^\n]*(\n[ \t][^\n]*)*?{re.escape(says)}"
 
 
+def faulted(text: str, old: str, new: str) -> str:
+    """`text` with a fault applied: `old` replaced by `new`, or `new` appended if `old` is ""."""
+    return text.replace(old, new, 1) if old else text + new
+
+
 def line_of(text: str, file: str, old: str, new: str) -> int:
-    """The line `text` is on in `file` with a fault applied (`old` replaced by `new`, or `new`
-    appended if `old` is "")."""
-    whole = (ROOT / file).read_text(encoding="utf-8")
-    whole = whole.replace(old, new, 1) if old else whole + new
+    """The line `text` is on in `file` with a fault applied (faulted)."""
+    whole = faulted((ROOT / file).read_text(encoding="utf-8"), old, new)
     return whole[: whole.index(text)].count("\n") + 1
 
 
@@ -373,13 +376,9 @@ def run_with_faults(copy: Path, faults: list[Fault], checks: list[str]) -> str:
             (copy / created).parent.mkdir(parents=True, exist_ok=True)
             (copy / created).write_text(text, encoding="utf-8")
         path = copy / fault.file
-        if not fault.old:
-            with path.open("a", encoding="utf-8") as f:
-                f.write(fault.new)
-            continue
         text = path.read_text(encoding="utf-8")
         assert fault.old in text, f"{fault.file}: the fault {fault.what!r} no longer applies"
-        path.write_text(text.replace(fault.old, fault.new, 1), encoding="utf-8")
+        path.write_text(faulted(text, fault.old, fault.new), encoding="utf-8")
     # One worker and this environment's Python alone (the outer run already uses both cores),
     # given as the run's Pythons: a tagged block none of them is for fails, as in CI. Examples
     # get 2 s, not 10 (over ten times the slowest one): no other fault's report depends on it.

@@ -124,6 +124,7 @@ def per_python(blocks, tag, name):
             yield pytest.param(block, python, id=f"{python.name}:{name(block)}")
 
 
+@functools.cache  # asked once a page and once a block without a Python
 def requires_python() -> tuple[str, Version]:
     """pyproject.toml's `requires-python` (">=3.11"), and the oldest version it allows."""
     requires = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["requires-python"]
