@@ -25,7 +25,7 @@ import mkdocs_gen_files
 if str(Path(__file__).parent) not in sys.path:  # gen-files runs this file, not its folder
     sys.path.insert(0, str(Path(__file__).parent))
 import npm_packages
-from page_syntax import FENCE, covers, language, settings
+from page_syntax import FENCE, covers, included_file, language, settings
 
 ROOT = Path(mkdocs_gen_files.config.config_file_path).parent
 RUNNER = ROOT / "scripts" / "runner"
@@ -39,7 +39,6 @@ BOOT_FILES = [
 TEACHING_CODE = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"][
     "hatch"
 ]["build"]["targets"]["wheel"]["only-include"]
-INCLUDE = re.compile(r'^\s*--8<-- "([^":]+)(?::[\w-]+)?"\s*$', re.MULTILINE)
 PLAIN_COMMAND = re.compile(r"\$ python (-m [\w.]+|[\w.-]+\.py)")
 PROCESSES = re.compile(
     r"^\s*(import|from)\s+(subprocess|multiprocessing|venv|ensurepip|pip)\b", re.MULTILINE
@@ -78,7 +77,8 @@ def norun(language: str, settings: dict, body: str, python: tuple) -> str | None
         files = sorted((ROOT / settings["cwd"]).rglob("*.py")) if "cwd" in settings else []
         return "processes" if any(PROCESSES.search(f.read_text("utf-8")) for f in files) else None
     # A missing file is left to the include's own error (scripts/snippet_paths.py).
-    included = [ROOT / path for path in INCLUDE.findall(body) if (ROOT / path).is_file()]
+    included = [ROOT / p for line in body.splitlines() if (p := included_file(line))]
+    included = [path for path in included if path.is_file()]
     if any(
         path.is_relative_to(ROOT / "snippets")
         and path.parent.name != "snippets"

@@ -8,6 +8,8 @@ it, so that the two can't disagree on which blocks there are or which Python a b
   four spaces more); it closes with a fence of the same character, at least as long, at the same
   indentation. What follows the opening fence is its info: a language, then `name="value"`
   settings (`{.console cwd="snippets/x"}`).
+- A line `--8<-- "snippets/x.py"` (or `"...:section"`, `"...:3:8"`) includes a file, as
+  pymdownx.snippets reads it; `;--8<--` shows the line instead.
 - A `python="..."` setting names the Pythons a block is for: "3.12" (every 3.12 release),
   "3.12+" (3.12.0 and newer), "3.13.0" (that patch release), "3.13.5+" (it and newer), or
   "3.13.0-3.13.4" (a span of releases, its bounds as above).
@@ -17,6 +19,8 @@ from __future__ import annotations
 
 import re
 import sys
+
+from pymdownx.snippets import SnippetPreprocessor
 
 FENCE = re.compile(
     r"^(?P<indent> *)(?P<fence>(?P<char>[`~])(?P=char){2,})(?!(?P=char))(?P<info>[^\n]*)\n"
@@ -40,6 +44,15 @@ def language(info: str) -> str:
 def settings(info: str) -> dict[str, str]:
     """A fence's `name="value"` settings."""
     return dict(SETTING.findall(info))
+
+
+def included_file(line: str) -> str | None:
+    """The file a line includes, by pymdownx.snippets' own patterns (a section or lines after
+    the name left out); None for any other line, and for an escaped one."""
+    match = SnippetPreprocessor.RE_ALL_SNIPPETS.match(line)
+    if not (match and match["snippet"] and not match["escape"]):
+        return None
+    return SnippetPreprocessor.RE_SNIPPET_FILE.match(match["snippet"][1:-1].strip())[1]
 
 
 def version_range(tag: str) -> tuple[Version, Version]:

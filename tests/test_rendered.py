@@ -31,7 +31,7 @@ from checker.project import ROOT, built_files, url_path
 from checker.runner import EXAMPLE_BLOCK, NORUN_REASONS
 from checker.sessions import SESSIONS
 from checker.transcripts import find_transcripts
-from pymdownx.snippets import SnippetPreprocessor
+from page_syntax import included_file
 
 SECTION_MARKER = re.compile(r"--8<-- \[(?P<kind>start|end):(?P<name>[\w-]+)\]")
 OPT_OUT = re.compile(r"# Not run: \S")  # the first line of every file in unchecked/
@@ -40,6 +40,7 @@ OPT_OUT = re.compile(r"# Not run: \S")  # the first line of every file in unchec
 @dataclass
 class Block:
     classes: set[str]
+    norun: str | None = None  # why it has no Run button (scripts/gen_runtime.py)
     title: str = ""
     text: str = ""
     _in: set[str] = field(default_factory=set)  # "title" / "code" while inside them
@@ -58,11 +59,12 @@ class CodeBlocks(HTMLParser):
         self._depth = 0  # <div> nesting inside the current block
 
     def handle_starttag(self, tag, attrs):
-        classes = set((dict(attrs).get("class") or "").split())
+        attrs = dict(attrs)
+        classes = set((attrs.get("class") or "").split())
         if tag == "div" and self._depth:
             self._depth += 1
         elif tag == "div" and "highlight" in classes:
-            self.blocks.append(Block(classes))
+            self.blocks.append(Block(classes, attrs.get("data-norun")))
             self._depth = 1
         elif self._depth and tag == "span" and "filename" in classes:
             self.blocks[-1]._in.add("title")
@@ -203,12 +205,9 @@ def test_every_snippet_is_on_a_page():
     """A script in `snippets/` is an example for readers: some page includes it (whole, or a
     section of it). Otherwise only the examples download would carry it, shown nowhere."""
     included = {
-        match["snippet"][1:-1].partition(":")[0]
+        included_file(line)
         for page in sorted((ROOT / "docs").rglob("*.md"))
         for line in page.read_text(encoding="utf-8").splitlines()
-        if (match := SnippetPreprocessor.RE_ALL_SNIPPETS.match(line))
-        and match["snippet"]
-        and not match["escape"]  # `;--8<--` shows the line, includes nothing
     }
     unshown = [
         f"{path.relative_to(ROOT).as_posix()}:1: no page includes it: add "
@@ -221,7 +220,8 @@ def test_every_snippet_is_on_a_page():
 
 
 def test_embedded_sources_are_exact(built_site: Path):
-    """A block titled with a file of the teaching code shows that file (or a section) as it is."""
+    """A block titled with a file of the teaching code shows that file (or a section) as it is,
+    with no Run button: it is part of a program, which the examples run."""
     by_name = {p.relative_to(ROOT).as_posix(): source_texts(p) for p in teaching_files()}
     stale, checked = [], 0
     for page in built_files(built_site):
@@ -236,6 +236,12 @@ def test_embedded_sources_are_exact(built_site: Path):
                     f"{label(place, number, block)} is titled "
                     f"{block.title!r} but is not that file's current text "
                     f'(include it: --8<-- "{block.title.split(" ")[0]}")'
+                )
+            if block.norun != "source":
+                stale.append(
+                    f"{label(place, number, block)} shows {block.title!r} with a Run button "
+                    f"(data-norun={block.norun!r}), though it is part of the teaching code: "
+                    'scripts/gen_runtime.py marks an included part data-norun="source"'
                 )
     assert checked, "no page shows a file of the teaching code under its name"
     if stale:
