@@ -304,6 +304,13 @@ FAULTS = [
             'print("shown nowhere")  # Output: shown nowhere\n',
         ),
     ),
+    Fault(
+        "a build step that gives the teaching code Run buttons",
+        "scripts/gen_runtime.py",
+        'return "source"',
+        "return None",
+        at("docs/packages.md", "with a Run button"),
+    ),
     # Faults that stop the strict build.
     Fault(
         "a missing snippet file",
