@@ -309,7 +309,7 @@ FAULTS = [
         "scripts/gen_runtime.py",
         'return "source"',
         "return None",
-        at("docs/packages.md", "with a Run button"),
+        at("docs/packages.md", "but has a Run button"),
     ),
     # Faults that stop the strict build.
     Fault(

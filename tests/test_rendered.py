@@ -238,10 +238,11 @@ def test_embedded_sources_are_exact(built_site: Path):
                     f'(include it: --8<-- "{block.title.split(" ")[0]}")'
                 )
             if block.norun != "source":
+                has = f'data-norun="{block.norun}"' if block.norun else "a Run button"
                 stale.append(
-                    f"{label(place, number, block)} shows {block.title!r} with a Run button "
-                    f"(data-norun={block.norun!r}), though it is part of the teaching code: "
-                    'scripts/gen_runtime.py marks an included part data-norun="source"'
+                    f"{label(place, number, block)} shows {block.title!r} but has {has}: "
+                    "part of the teaching code runs in the examples, not alone "
+                    '(scripts/gen_runtime.py marks an included part data-norun="source")'
                 )
     assert checked, "no page shows a file of the teaching code under its name"
     if stale:
