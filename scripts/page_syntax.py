@@ -9,7 +9,8 @@ it, so that the two can't disagree on which blocks there are or which Python a b
   indentation. What follows the opening fence is its info: a language, then `name="value"`
   settings (`{.console cwd="snippets/x"}`).
 - A line `--8<-- "snippets/x.py"` (or `"...:section"`, `"...:3:8"`) includes a file, as
-  pymdownx.snippets reads it; `;--8<--` shows the line instead.
+  pymdownx.snippets reads it; `;--8<--` shows the line instead. Pages use this one-line form
+  only, not pymdownx's block of paths between two `--8<--` lines.
 - A `python="..."` setting names the Pythons a block is for: "3.12" (every 3.12 release),
   "3.12+" (3.12.0 and newer), "3.13.0" (that patch release), "3.13.5+" (it and newer), or
   "3.13.0-3.13.4" (a span of releases, its bounds as above).
@@ -47,12 +48,14 @@ def settings(info: str) -> dict[str, str]:
 
 
 def included_file(line: str) -> str | None:
-    """The file a line includes, by pymdownx.snippets' own patterns (a section or lines after
-    the name left out); None for any other line, and for an escaped one."""
+    """The file a one-line include reads, by pymdownx.snippets' own patterns and as it trims
+    them (a section or lines after the name left out); None for any other line, and for an
+    escaped include or a commented-out path (`";x.py"`), which include nothing."""
     match = SnippetPreprocessor.RE_ALL_SNIPPETS.match(line)
     if not (match and match["snippet"] and not match["escape"]):
         return None
-    return SnippetPreprocessor.RE_SNIPPET_FILE.match(match["snippet"][1:-1].strip())[1]
+    path = SnippetPreprocessor.RE_SNIPPET_FILE.match(match["snippet"][1:-1].strip())[1].strip()
+    return None if path.startswith(";") else path
 
 
 def version_range(tag: str) -> tuple[Version, Version]:

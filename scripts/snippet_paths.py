@@ -7,10 +7,15 @@ page up again once the file is fixed.
 """
 
 import logging
+import sys
 from pathlib import Path
 
 import markdown
 from pymdownx.snippets import SnippetExtension, SnippetMissingError, SnippetPreprocessor
+
+if str(Path(__file__).parent) not in sys.path:  # MkDocs loads a hook by its path
+    sys.path.insert(0, str(Path(__file__).parent))
+from page_syntax import included_file
 
 log = logging.getLogger("mkdocs.hooks.snippet_paths")
 
@@ -20,15 +25,15 @@ def on_page_markdown(text, page, config, **kwargs):
     snippets = SnippetPreprocessor(settings, markdown.Markdown())
     lines = text.split("\n")
     for number, line in enumerate(lines, start=1):
-        match = SnippetPreprocessor.RE_ALL_SNIPPETS.match(line)
-        if not (match and match["snippet"] and not match["escape"]):
+        path = included_file(line)
+        if path is None:
             continue
         try:
             snippets.run([line])
         except SnippetMissingError as error:
             where = _line_as_written(page, config, lines, number)
             log.warning("docs/%s:%d: %s", page.file.src_uri, where, error)
-            lines[number - 1] = f"{match['space']}# missing snippet: {match['snippet']}"
+            lines[number - 1] = f"{line[: len(line) - len(line.lstrip())]}# missing snippet: {path}"
     return "\n".join(lines)
 
 

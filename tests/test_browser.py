@@ -40,6 +40,7 @@ from checker.markdown import kind as markdown_kind
 from checker.project import ROOT, built_files, built_pages, url_path
 from checker.runner import (
     EXAMPLE_BLOCK,
+    RUN_SCRIPT,
     first_line,
     python_problems,
     session_problems,
@@ -135,15 +136,24 @@ INSTALL_HINT = (
 
 
 def find_chromium() -> str | None:
-    """Debian's Chromium on PATH: its headless shell first, the build of Chromium that Playwright
-    runs headless tests in by default (the same Blink and V8 without the desktop browser around
-    them: about 20 % less CPU for these tests than `chromium --headless`, measured on 2 cores),
-    then `chromium`; else a browser Playwright already manages. Never a download."""
-    if on_path := shutil.which("chromium-headless-shell") or shutil.which("chromium"):
-        return on_path
+    """The browser to run the tests in, never a download: CHROME_PATH if set (as for the
+    benchmarks), else Debian's on PATH, `chromium-headless-shell` before `chromium`. Else
+    Playwright's own, if `playwright install chromium` put it here: "", so that launch() picks
+    it. None: no browser.
+
+    The headless shell is the build Playwright runs headless tests in by default: the same Blink
+    and V8 without the desktop browser around them, and about 20 % less CPU for these tests
+    than `chromium --headless` (measured on 2 cores). `CHROME_PATH=/usr/bin/chromium` checks
+    in the full browser."""
+    if chosen := (
+        os.environ.get("CHROME_PATH")
+        or shutil.which("chromium-headless-shell")
+        or shutil.which("chromium")
+    ):
+        return chosen
     with sync_playwright() as playwright:
         managed = playwright.chromium.executable_path
-    return managed if Path(managed).exists() else None
+    return "" if Path(managed).exists() else None
 
 
 CHROMIUM = find_chromium()
@@ -240,7 +250,7 @@ def browser(site_host: tuple[int, list[str]], site_url: str) -> Iterator[Browser
     rules = f"MAP {urlsplit(site_url).hostname} 127.0.0.1:{port}, MAP * ~NOTFOUND"
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
+            executable_path=CHROMIUM or None,  # None: Playwright's own headless shell
             chromium_sandbox=os.geteuid() != 0,  # Chromium's sandbox refuses to run as root
             args=[
                 f"--host-resolver-rules={rules}",
@@ -622,9 +632,7 @@ def runnable_pages(site: Path) -> set[str]:
     """The pages with the Run script and a Python or shell block."""
     texts = {url_path(site, file): file.read_text("utf-8") for file in built_files(site)}
     return {
-        path
-        for path, text in texts.items()
-        if "assets/runner/runner.js" in text and EXAMPLE_BLOCK.search(text)
+        path for path, text in texts.items() if RUN_SCRIPT in text and EXAMPLE_BLOCK.search(text)
     }
 
 

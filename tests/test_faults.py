@@ -309,7 +309,7 @@ FAULTS = [
         "scripts/gen_runtime.py",
         'return "source"',
         "return None",
-        at("docs/packages.md", "but has a Run button"),
+        at("docs/packages.md", "shows 'calculations/trigonometry.py (sin_degrees)' with a Run"),
     ),
     # Faults that stop the strict build.
     Fault(

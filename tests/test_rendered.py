@@ -28,7 +28,7 @@ import pytest
 from checker.examples import collect, teaching_files
 from checker.markdown import fence_places, kind
 from checker.project import ROOT, built_files, url_path
-from checker.runner import EXAMPLE_BLOCK, NORUN_REASONS
+from checker.runner import EXAMPLE_BLOCK, NORUN_REASONS, RUN_SCRIPT
 from checker.sessions import SESSIONS
 from checker.transcripts import find_transcripts
 from page_syntax import included_file
@@ -221,28 +221,28 @@ def test_every_snippet_is_on_a_page():
 
 def test_embedded_sources_are_exact(built_site: Path):
     """A block titled with a file of the teaching code shows that file (or a section) as it is,
-    with no Run button: it is part of a program, which the examples run."""
+    included, so that it has no Run button: the examples run the teaching code, which alone
+    prints nothing (scripts/gen_runtime.py marks an included part data-norun="source")."""
     by_name = {p.relative_to(ROOT).as_posix(): source_texts(p) for p in teaching_files()}
     stale, checked = [], 0
     for page in built_files(built_site):
+        run_buttons = RUN_SCRIPT in page.read_text(encoding="utf-8")  # none if built offline
         python = [(b, p) for b, p in checked_blocks(built_site, page) if b.kind == "python"]
         for number, (block, place) in enumerate(python, start=1):
-            texts = by_name.get(block.title.split(" ")[0])
-            if texts is None:
+            file = block.title.split(" ")[0]  # "calculations/trigonometry.py (sin_degrees)"
+            if file not in by_name:
                 continue
             checked += 1
-            if block.text.rstrip("\n") not in texts.values():
+            if block.text.rstrip("\n") not in by_name[file].values():
                 stale.append(
-                    f"{label(place, number, block)} is titled "
-                    f"{block.title!r} but is not that file's current text "
-                    f'(include it: --8<-- "{block.title.split(" ")[0]}")'
+                    f"{label(place, number, block)} is titled {block.title!r} but is not that "
+                    f'file\'s current text (include it: --8<-- "{file}")'
                 )
-            if block.norun != "source":
-                has = f'data-norun="{block.norun}"' if block.norun else "a Run button"
+            elif run_buttons and block.norun is None:
                 stale.append(
-                    f"{label(place, number, block)} shows {block.title!r} but has {has}: "
-                    "part of the teaching code runs in the examples, not alone "
-                    '(scripts/gen_runtime.py marks an included part data-norun="source")'
+                    f"{label(place, number, block)} shows {block.title!r} with a Run button, "
+                    f'which runs it alone: include it with one line, --8<-- "{file}" '
+                    "(scripts/gen_runtime.py gives an included part of the teaching code none)"
                 )
     assert checked, "no page shows a file of the teaching code under its name"
     if stale:
@@ -254,10 +254,11 @@ def test_run_coverage(built_site: Path, record_property):
     outside NORUN_REASONS (a typo in a marker) fails."""
     runnable, reasons, unknown = 0, Counter(), []
     for file in built_files(built_site):
-        for match in EXAMPLE_BLOCK.finditer(file.read_text("utf-8")):
+        text = file.read_text("utf-8")
+        for match in EXAMPLE_BLOCK.finditer(text):
             reason = re.search(r'data-norun="?([\w-]+)', match[2])
             if reason is None:
-                runnable += 1
+                runnable += RUN_SCRIPT in text  # a page without the Run script has no button
                 continue
             reasons[reason[1]] += 1
             if reason[1] not in NORUN_REASONS:

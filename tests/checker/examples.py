@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from page_syntax import included_file
+from pymdownx.snippets import SnippetPreprocessor
 from pytest_examples import CodeExample, EvalExample
 
 from checker.markdown import Fence, fences
@@ -58,7 +58,8 @@ def _from_fence(fence: Fence, group: uuid.UUID) -> Example | None:
     )
     script = fence.settings.get("title", "example.py")
     lines = [line for line in fence.body.splitlines() if line.strip()]
-    includes = [included_file(line) for line in lines]
+    # Any line of the include syntax, an escaped or block-form one too: none is Python.
+    includes = [SnippetPreprocessor.RE_ALL_SNIPPETS.match(line) for line in lines]
     if fence.language == "pycon":
         return None  # a REPL transcript: tests/test_transcripts.py runs it
     if fence.language not in PYTHON_FENCES:

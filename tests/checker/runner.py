@@ -100,4 +100,5 @@ NORUN_REASONS = {
     "how-python-starts": "depends on how `python` starts",
     "install-layout": "depends on what is installed where",
 }
+RUN_SCRIPT = "assets/runner/runner.js"  # a built page with the Run buttons loads it
 EXAMPLE_BLOCK = re.compile(r'<div class="?language-(python|py|pycon|console) highlight"?([^>]*)>')
