@@ -205,9 +205,10 @@ def test_every_snippet_is_on_a_page():
     """A script in `snippets/` is an example for readers: some page includes it (whole, or a
     section of it). Otherwise only the examples download would carry it, shown nowhere."""
     included = {
-        included_file(line)
+        path
         for page in sorted((ROOT / "docs").rglob("*.md"))
         for line in page.read_text(encoding="utf-8").splitlines()
+        if (path := included_file(line))
     }
     unshown = [
         f"{path.relative_to(ROOT).as_posix()}:1: no page includes it: add "
