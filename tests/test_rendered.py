@@ -256,10 +256,11 @@ def test_run_coverage(built_site: Path, record_property):
     runnable, reasons, unknown = 0, Counter(), []
     for file in built_files(built_site):
         text = file.read_text("utf-8")
+        run_buttons = RUN_SCRIPT in text  # a page without the Run script has none
         for match in EXAMPLE_BLOCK.finditer(text):
             reason = re.search(r'data-norun="?([\w-]+)', match[2])
             if reason is None:
-                runnable += RUN_SCRIPT in text  # a page without the Run script has no button
+                runnable += run_buttons
                 continue
             reasons[reason[1]] += 1
             if reason[1] not in NORUN_REASONS:
