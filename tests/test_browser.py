@@ -816,16 +816,18 @@ def test_run_buttons_print_what_the_page_claims(
 
 
 # A stand-in for the Run buttons' worker (scripts/runner/worker.js): the same messages, no
-# Python. An example with an endless loop never answers; one that mentions "many lines" prints
-# 100,000 of them (the first 5,000 characters long) and a traceback of 602; any other prints
-# which run of this worker it is. In MODE "mute" its Python never starts, in "broken" it fails
-# to start, as worker.js reports it.
+# Python. An example with an endless loop never answers; one that mentions "no reply" doesn't
+# even say it started (as a reply held up on a busy machine); one that mentions "many lines"
+# prints 100,000 of them (the first 5,000 characters long) and a traceback of 602; any other
+# prints which run of this worker it is. In MODE "mute" its Python never starts, in "broken" it
+# fails to start, as worker.js reports it.
 STAND_IN_WORKER = """let runs = 0;
 onmessage = ({ data }) => {
   if (MODE === "mute") return;
   if (MODE === "broken") return postMessage({ error: "TypeError: Failed to fetch" });
-  postMessage({ started: true });
   const code = Object.values(data.files ?? {}).join("");
+  if (code.includes("no reply")) return;
+  postMessage({ started: true });
   if (code.includes("many lines")) {
     const stdout = "x".repeat(5000) + "\\n" + "line\\n".repeat(99999);
     const stderr = "Traceback (most recent call last):\\n" + "  a frame\\n".repeat(600)
@@ -865,9 +867,9 @@ def test_run_buttons_stop_wait_and_recover(
     says so, and its Stop stops it alone, handing the keyboard focus back to its Run; Reset
     stops its own block's run; a long output shows its first lines (its traceback's last) and
     how many more there were; Stop ends a running example's worker, and the next Run starts a
-    new one; the time limit stops a run; a run left going on a page left behind doesn't hold up
-    the next page's; a worker that fails to load, or whose Python never starts or fails to, is
-    dropped, and the next Run starts a new one."""
+    new one; the time limit stops a run 10 s after it shows "Running…"; a run left going on a
+    page left behind doesn't hold up the next page's; a worker that fails to load, or whose
+    Python never starts or fails to, is dropped, and the next Run starts a new one."""
     worker = {"status": 200, "mode": "ok"}
     context.route(
         re.compile(r".*/assets/runner/worker\.js$"),
@@ -890,9 +892,9 @@ def test_run_buttons_stop_wait_and_recover(
     def output(bar):
         return bar.locator(".runner__output")
 
-    def start_a_loop():
+    def start_a_loop(loop="while True:\n    pass"):
         looping.get_by_role("button", name="Edit").click()
-        code.locator("pre > code").fill("while True:\n    pass")
+        code.locator("pre > code").fill(loop)
         looping.get_by_role("button", name="Run").click()
         expect(output(looping), "an endless loop").to_have_text("Running…")
 
@@ -939,7 +941,8 @@ def test_run_buttons_stop_wait_and_recover(
         "run 1 of this worker"
     )
 
-    start_a_loop()
+    # From "Running…" on, not from the worker's reply that it started (it may come later).
+    start_a_loop("# no reply\nwhile True:\n    pass")
     looping.get_by_role("button", name="Stop").focus()
     page.clock.fast_forward("00:11")
     expect(output(looping), "the time limit").to_have_text(

@@ -120,11 +120,16 @@ function execute(work, status, run) {
       current = null;
       reject(new Error(why));
     };
+    // The time limit counts from "Running…": a booted worker's reply that it started the
+    // example may come later (a busy machine), and changes nothing.
+    const running = () => {
+      status("Running…");
+      limit(LIMIT, `Stopped after ${LIMIT} s: the example did not finish.`);
+    };
     busy.onmessage = ({ data }) => {
       if (data.started) {
+        if (!busy.booted) running();
         busy.booted = true;
-        status("Running…");
-        limit(LIMIT, `Stopped after ${LIMIT} s: the example did not finish.`);
       } else if (!busy.booted) { // its Python failed to start (worker.js): a new worker may
         run.stop(`${data.error} Run again to retry.`);
       } else {
@@ -138,8 +143,12 @@ function execute(work, status, run) {
       current === run ? run.stop(`${why} Run again to retry.`) : drop(busy); // after its run
     };
     current = run;
-    status(busy.booted ? "Running…" : "Starting Python…");
-    limit(BOOT_LIMIT, `Python did not start within ${BOOT_LIMIT} s. Run again to retry.`);
+    if (busy.booted) {
+      running();
+    } else {
+      status("Starting Python…");
+      limit(BOOT_LIMIT, `Python did not start within ${BOOT_LIMIT} s. Run again to retry.`);
+    }
     busy.postMessage(work);
   });
 }
