@@ -817,7 +817,7 @@ def test_run_buttons_print_what_the_page_claims(
 
 # A stand-in for the Run buttons' worker (scripts/runner/worker.js): the same messages, no
 # Python. An example with an endless loop never answers; one that mentions "no reply" doesn't
-# even say it started (as a reply held up on a busy machine); one that mentions "many lines"
+# even say it started (on a booted worker: its reply held up on a busy machine); one that mentions "many lines"
 # prints 100,000 of them (the first 5,000 characters long) and a traceback of 602; any other
 # prints which run of this worker it is. In MODE "mute" its Python never starts, in "broken" it
 # fails to start, as worker.js reports it.
@@ -941,7 +941,8 @@ def test_run_buttons_stop_wait_and_recover(
         "run 1 of this worker"
     )
 
-    # From "Running…" on, not from the worker's reply that it started (it may come later).
+    # From "Running…" on: on a booted worker, not from its reply that it started (it may come
+    # later); on a new one (the limit ended the last), from that reply.
     start_a_loop("# no reply\nwhile True:\n    pass")
     looping.get_by_role("button", name="Stop").focus()
     page.clock.fast_forward("00:11")
@@ -949,6 +950,11 @@ def test_run_buttons_stop_wait_and_recover(
         "Stopped after 10 s: the example did not finish."
     )
     expect(output(looping), "focus when Stop hides by itself").to_be_focused()
+    start_a_loop()
+    page.clock.fast_forward("00:11")
+    expect(output(looping), "the time limit on a new worker").to_have_text(
+        "Stopped after 10 s: the example did not finish."
+    )
 
     start_a_loop()
     page.locator("a.md-footer__link--next").dispatch_event("click")
