@@ -78,6 +78,7 @@ def page_block(code: str, around: str = "") -> str:
 
 BROKEN_LINK = "\n[a link](no-such-page.md)\n"
 BROKEN_ANCHOR = "\n[an anchor](#no-such-anchor)\n"
+UNUSED_IMPORT = page_block('import fractions\n\nprint("lint fault")  # Output: lint fault')
 NAV_ENTRY = "  - Home: index.md\n"
 MISSING_NAV_ENTRY = NAV_ENTRY + "  - Missing: no-such-nav-page.md\n"
 IMPORTS_CALCULATIONS = re.compile(r"^\s*(import|from) calculations\b", re.MULTILINE)
@@ -138,6 +139,17 @@ FAULTS = [
         "",
         page_block('raise ValueError("raise fault")'),
         at("docs/modules.md", "raise fault"),
+    ),
+    Fault(
+        "an unused import in a block (ruff)",
+        "docs/search-path.md",
+        "",
+        UNUSED_IMPORT,
+        at(
+            "docs/search-path.md",
+            "F401 [*] `fractions` imported but unused",
+            line_of("import fractions", "docs/search-path.md", "", UNUSED_IMPORT),
+        ),
     ),
     Fault(
         "a print with no # Output:",
