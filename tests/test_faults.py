@@ -22,7 +22,10 @@ from mkdocs_commands import QUIET
 # The checks the faults are run against (the fault suite itself is not re-entered).
 BUILD_CHECKS = ["tests/test_build.py"]
 SITE_CHECKS = [
-    "tests/test_build.py::test_every_fence_closes",  # static: the build passes with these faults
+    # Static: the build passes with these faults.
+    "tests/test_build.py::test_every_fence_closes",
+    "tests/test_build.py::test_templates_use_no_theme_internals",
+    "tests/test_build.py::test_every_page_is_in_the_menu",
     "tests/test_examples.py",
     "tests/test_sessions.py",
     "tests/test_transcripts.py",
@@ -79,6 +82,8 @@ def page_block(code: str, around: str = "") -> str:
 BROKEN_LINK = "\n[a link](no-such-page.md)\n"
 BROKEN_ANCHOR = "\n[an anchor](#no-such-anchor)\n"
 UNUSED_IMPORT = page_block('import fractions\n\nprint("lint fault")  # Output: lint fault')
+# Outside its blocks, which an extending template doesn't render: the build stays as it is.
+THEME_INTERNAL = '\n<script>__md_get("__palette")</script>\n'
 NAV_ENTRY = "  - Home: index.md\n"
 MISSING_NAV_ENTRY = NAV_ENTRY + "  - Missing: no-such-nav-page.md\n"
 IMPORTS_CALCULATIONS = re.compile(r"^\s*(import|from) calculations\b", re.MULTILINE)
@@ -322,6 +327,25 @@ FAULTS = [
         'return "source"',
         "return None",
         at("docs/packages.md", "shows 'calculations/trigonometry.py (sin_degrees)' with a Run"),
+    ),
+    Fault(
+        "a template that uses Material's private script API",
+        "overrides/main.html",
+        "",
+        THEME_INTERNAL,
+        at(
+            "overrides/main.html",
+            "uses Material's private script API (__md_get)",
+            line_of("__md_get", "overrides/main.html", "", THEME_INTERNAL),
+        ),
+    ),
+    Fault(
+        "a page built but in no menu",
+        "mkdocs.yml",
+        "",
+        "\nnot_in_nav: |\n  orphan_fault.md\n",
+        at("docs/orphan_fault.md", "built, but no menu links to it", 1),
+        creates=("docs/orphan_fault.md", "# Orphan fault\n"),
     ),
     # Faults that stop the strict build.
     Fault(
