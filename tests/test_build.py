@@ -8,7 +8,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 from checker.examples import teaching_files
-from checker.markdown import fences, swallowed, unclosed
+from checker.markdown import fences, source_page, swallowed, unclosed
 from checker.project import ROOT, built_pages
 
 # Material's private script API: what a template must not touch, so the site can move to
@@ -71,14 +71,11 @@ def test_strict_build(site_build: tuple[Path, list[str]]):
     assert "modules/" in pages
 
 
-def source_of(page: str) -> str:
-    """Where a built page (a URL path: "modules/") comes from: its file in docs/, at line 1;
-    else it is a generated one (mkdocs-gen-files), named by its URL path."""
-    stem = page.rstrip("/") or "index"
-    for name in (f"{stem}.md", f"{stem}/index.md", f"{stem}/README.md"):
-        if (ROOT / "docs" / name).is_file():
-            return f"docs/{name}:1"
-    return f"/{page} (a generated page)"
+def page_place(page: str) -> str:
+    """Where a built page ("modules/") comes from: its Markdown file, at line 1, else (a page
+    mkdocs-gen-files made) its address."""
+    source = source_page(page)
+    return f"{source.relative_to(ROOT).as_posix()}:1" if source else f"/{page} (a generated page)"
 
 
 def test_every_page_is_in_the_menu(built_site: Path):
@@ -94,9 +91,9 @@ def test_every_page_is_in_the_menu(built_site: Path):
     if orphans:
         pytest.fail(
             "\n".join(
-                f"{source_of(page)}: built, but no menu links to it (readers could only find it "
-                "by its address): add it to mkdocs.yml's nav"
-                for page in orphans
+                f"{where}: built, but no menu links to it (readers could only find it by its "
+                "address): add it to mkdocs.yml's nav"
+                for where in map(page_place, orphans)
             ),
             pytrace=False,
         )

@@ -347,6 +347,22 @@ FAULTS = [
         at("docs/orphan_fault.md", "built, but no menu links to it", 1),
         creates=("docs/orphan_fault.md", "# Orphan fault\n"),
     ),
+    Fault(
+        "a misspelt reason for no Run button",
+        "docs/pitfalls.md",
+        'data-norun="how-python-starts"',
+        'data-norun="how-python-start"',
+        at(
+            "docs/pitfalls.md",
+            'data-norun="how-python-start" is no known reason',
+            line_of(
+                'data-norun="how-python-start"',
+                "docs/pitfalls.md",
+                'data-norun="how-python-starts"',
+                'data-norun="how-python-start"',
+            ),
+        ),
+    ),
     # Faults that stop the strict build.
     Fault(
         "a missing snippet file",

@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pytest
 from checker.examples import collect, teaching_files
-from checker.markdown import fence_places, kind
+from checker.markdown import fence_places, kind, source_page
 from checker.project import ROOT, built_files, url_path
 from checker.runner import EXAMPLE_BLOCK, NORUN_REASONS, RUN_SCRIPT
 from checker.sessions import SESSIONS
@@ -250,6 +250,18 @@ def test_embedded_sources_are_exact(built_site: Path):
         pytest.fail("\n".join(stale), pytrace=False)
 
 
+def marked_at(page: str, reason: str) -> str:
+    """`docs/PAGE.md:LINE` of the fence marked `data-norun="<reason>"` on the page built as
+    `page` (scripts/gen_runtime.py sets only known reasons: an unknown one is a fence's own),
+    else the page."""
+    if source := source_page(page):
+        marker = re.compile(rf"""data-norun=["']?{re.escape(reason)}(?![\w-])""")
+        lines = source.read_text(encoding="utf-8").splitlines()
+        if number := next((n for n, line in enumerate(lines, 1) if marker.search(line)), None):
+            return f"{source.relative_to(ROOT).as_posix()}:{number}"
+    return page or "index.html"
+
+
 def test_run_coverage(built_site: Path, record_property):
     """Counts the example blocks with a Run button and those without, by reason; a reason
     outside NORUN_REASONS (a typo in a marker) fails."""
@@ -264,7 +276,10 @@ def test_run_coverage(built_site: Path, record_property):
                 continue
             reasons[reason[1]] += 1
             if reason[1] not in NORUN_REASONS:
-                unknown.append(f"{url_path(built_site, file)}: data-norun={reason[1]!r}")
+                unknown.append(
+                    f'{marked_at(url_path(built_site, file), reason[1])}: data-norun="{reason[1]}"'
+                    f" is no known reason: use one of {', '.join(NORUN_REASONS)}"
+                )
     record_property(
         "summary",
         f"runnable: {runnable} blocks run in the browser; not runnable: {reasons.total()} ("
@@ -274,4 +289,5 @@ def test_run_coverage(built_site: Path, record_property):
     assert runnable, (
         "no example block has a Run button: did scripts/gen_runtime.py install Pyodide?"
     )
-    assert not unknown, "unknown reasons, not one of NORUN_REASONS:\n" + "\n".join(unknown)
+    if unknown:
+        pytest.fail("\n".join(unknown), pytrace=False)

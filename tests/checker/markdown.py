@@ -110,14 +110,20 @@ def fences(path: Path) -> list[Fence]:
     return found
 
 
+def source_page(url_path: str) -> Path | None:
+    """The Markdown file in docs/ of the page built as `url_path` ("" for home, "modules/");
+    None for a generated page."""
+    name = url_path.rstrip("/") or "index"
+    candidates = (ROOT / "docs" / name).with_suffix(".md"), ROOT / "docs" / url_path / "index.md"
+    return next((page for page in candidates if page.is_file()), None)
+
+
 def fence_places(url_path: str, count: int) -> list[str] | None:
     """`docs/PAGE.md:LINE` of each Python or shell fence of the Markdown page built as
-    `url_path` ("" for home, "modules/"): the nth such fence is the nth such block on the built
-    page, when the page has `count` of them. None for a generated page, or a count that differs."""
-    name = url_path.rstrip("/") or "index"
-    for page in (ROOT / "docs" / name).with_suffix(".md"), ROOT / "docs" / url_path / "index.md":
-        if page.is_file():
-            lines = [fence.line for fence in fences(page) if fence.kind]
-            if len(lines) == count:
-                return [f"{page.relative_to(ROOT).as_posix()}:{line}" for line in lines]
+    `url_path`: the nth such fence is the nth such block on the built page, when the page has
+    `count` of them. None for a generated page, or a count that differs."""
+    if page := source_page(url_path):
+        lines = [fence.line for fence in fences(page) if fence.kind]
+        if len(lines) == count:
+            return [f"{page.relative_to(ROOT).as_posix()}:{line}" for line in lines]
     return None
