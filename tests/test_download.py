@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import zipfile
 from pathlib import Path
@@ -12,6 +13,7 @@ from checker.pythons import pythons
 
 ZIP = "downloads/examples.zip"
 EXAMPLE = "packages_import_submodule.py"  # imports a submodule of the package
+FIXED_DATE = (1980, 1, 1, 0, 0, 0)  # the earliest a zip entry can carry
 
 
 def test_home_page_links_the_download(built_site: Path):
@@ -32,8 +34,20 @@ def test_an_example_runs_from_the_unzipped_download(built_site: Path, tmp_path: 
 
 
 def test_the_download_is_reproducible(built_site: Path):
-    """Same files, same bytes: fixed timestamps and sorted entries."""
+    """Same files, same bytes: fixed timestamps and sorted entries (scripts/gen_download.py)."""
     with zipfile.ZipFile(built_site / ZIP) as archive:
         entries = archive.infolist()
-    assert [e.filename for e in entries] == sorted(e.filename for e in entries)
-    assert {e.date_time for e in entries} == {(1980, 1, 1, 0, 0, 0)}
+    names = [e.filename for e in entries]
+    found = [
+        f"scripts/gen_download.py: {ZIP} lists {later!r} before {name!r}: sort the entries"
+        for later, name in itertools.pairwise(names)
+        if later > name
+    ][:1]
+    found += [
+        f"scripts/gen_download.py: {ZIP} has {e.filename!r} dated {e.date_time}, not {FIXED_DATE}"
+        ": the same files must give the same bytes"
+        for e in entries
+        if e.date_time != FIXED_DATE
+    ][:1]
+    if found:
+        pytest.fail("\n".join(found), pytrace=False)
