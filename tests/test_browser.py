@@ -2,7 +2,8 @@
 the dark scheme: no console error, no request leaving the site, no axe-core violation right after
 load, before any scrolling (Material sets up every code block as the page loads; in the dark
 scheme, a page the Run buttons' visit reads is checked there, its outputs shown), no sideways
-scrolling on a 375 px phone, terminal output readable on a 390 px one. Then the interactions
+scrolling on a 375 px phone, terminal output readable on a 390 px one (a traceback's carets
+under what they mark). Then the interactions
 readers rely on, checked with axe too. Screenshots of the pages with a problem (of every page
 with SCREENSHOTS=all) land in screenshots/ (git-ignored) for contributors to look at.
 
@@ -35,7 +36,7 @@ from urllib.parse import urljoin, urlsplit
 import npm_packages
 import pytest
 import trustme
-from checker.markdown import fence_places
+from checker.markdown import fence_places, written_at
 from checker.markdown import kind as markdown_kind
 from checker.project import ROOT, built_files, built_pages, url_path
 from checker.runner import (
@@ -92,16 +93,28 @@ SHOWN = "scheme => document.body.dataset.mdColorScheme === scheme"
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
 NARROW = {"width": 375, "height": 800}
-# Terminal sessions (```console) whose lines overflow their box, each content tab shown in turn
-# (the code box of a block in a hidden tab has no width to measure); textContent, not innerText,
-# which is empty for a block in a closed <details>.
-CLIPPED_CONSOLE = """() => {
-  const clipped = [];
+# Terminal sessions (```console) on a phone, each content tab shown in turn (the code box of a
+# block in a hidden tab has no width to measure); textContent, not innerText, which is empty for
+# a block in a closed <details>. The blocks whose lines overflow their box, and the lines that
+# wrap above a traceback's carets (^^^), which then point at other characters than they mark.
+CONSOLE_ON_A_PHONE = """() => {
+  const clipped = [], astray = [], measured = new Set();
   const measure = () => document.querySelectorAll(".language-console pre > code").forEach(code => {
-    if (code.scrollWidth > code.clientWidth && !clipped.some(c => c.code === code)) {
-      const lines = code.textContent.trimEnd().split("\\n");
-      clipped.push({ code, lastLine: lines.at(-1), over: code.scrollWidth - code.clientWidth });
+    if (code.clientWidth === 0 || measured.has(code)) return;
+    measured.add(code);
+    const lines = code.textContent.trimEnd().split("\\n");
+    if (code.scrollWidth > code.clientWidth) {
+      clipped.push({ lastLine: lines.at(-1), over: code.scrollWidth - code.clientWidth });
     }
+    const style = getComputedStyle(code), pen = document.createElement("canvas").getContext("2d");
+    pen.font = style.font;
+    const columns = (code.clientWidth - parseFloat(style.paddingLeft)
+      - parseFloat(style.paddingRight)) / pen.measureText("0").width;  // monospaced: one width
+    lines.forEach((line, n) => {
+      if (n && /^\\s*[\\^~]+\\s*$/.test(line) && lines[n - 1].length > columns) {
+        astray.push(lines[n - 1].trim());
+      }
+    });
   });
   measure();
   for (const tabs of document.querySelectorAll(".tabbed-set")) {
@@ -113,7 +126,7 @@ CLIPPED_CONSOLE = """() => {
     }
     if (shown) shown.checked = true;
   }
-  return clipped.map(({ lastLine, over }) => ({ lastLine, over }));
+  return { clipped, astray };
 }"""
 # Annotation markers left as text: `# (1)!` in a code block with no numbered list right after it.
 LEFT_AS_TEXT = """() => [...document.querySelectorAll("pre code span[class^=c]")]
@@ -419,18 +432,25 @@ def page_problems(page: Page, url: str, name: str, dark: bool) -> dict[str, list
         for alike in page.evaluate(DESCRIBED_ALIKE)
     ]
     page.set_viewport_size(PHONE)
-    clipped = page.evaluate(CLIPPED_CONSOLE)
+    console = page.evaluate(CONSOLE_ON_A_PHONE)
+    clipped = console["clipped"]
     found += [
         f"{name}: a ```console block runs {block['over']} px out of its box at "
         f"{PHONE['width']} px wide (console blocks wrap in "
         f"overrides/partials/readers-styles.html); its last line: {block['lastLine']!r}"
         for block in clipped
     ]
+    found += [
+        f"{written_at(name, re.escape(line)) or name}: a traceback's carets (^^^) mark other "
+        f"characters at {PHONE['width']} px wide, under a line that wraps: {line!r}; shorten "
+        "that line of the code"
+        for line in dict.fromkeys(console["astray"])  # once, not once a content tab
+    ]
     page.set_viewport_size(NARROW)
     overflow = page.evaluate("document.documentElement.scrollWidth - innerWidth")
     if overflow > 0:
         found.append(f"{name}: scrolls sideways by {overflow} px at {NARROW['width']} px wide")
-    if overflow > 0 or clipped or EVERY_SCREENSHOT:
+    if overflow > 0 or clipped or console["astray"] or EVERY_SCREENSHOT:
         screenshot(page, name, f"{schemes[-1]}-mobile")
     page.goto("about:blank")
     return problems

@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pytest
 from checker.examples import collect, teaching_files
-from checker.markdown import fence_places, kind, source_page
+from checker.markdown import fence_places, kind, written_at
 from checker.project import ROOT, built_files, url_path
 from checker.runner import EXAMPLE_BLOCK, NORUN_REASONS, RUN_SCRIPT
 from checker.sessions import SESSIONS
@@ -250,18 +250,6 @@ def test_embedded_sources_are_exact(built_site: Path):
         pytest.fail("\n".join(stale), pytrace=False)
 
 
-def marked_at(page: str, reason: str) -> str:
-    """`docs/PAGE.md:LINE` of the fence marked `data-norun="<reason>"` on the page built as
-    `page` (scripts/gen_runtime.py sets only known reasons: an unknown one is a fence's own),
-    else the page."""
-    if source := source_page(page):
-        marker = re.compile(rf"""data-norun=["']?{re.escape(reason)}(?![\w-])""")
-        lines = source.read_text(encoding="utf-8").splitlines()
-        if number := next((n for n, line in enumerate(lines, 1) if marker.search(line)), None):
-            return f"{source.relative_to(ROOT).as_posix()}:{number}"
-    return page or "index.html"
-
-
 def test_run_coverage(built_site: Path, record_property):
     """Counts the example blocks with a Run button and those without, by reason; a reason
     outside NORUN_REASONS (a typo in a marker) fails."""
@@ -276,9 +264,13 @@ def test_run_coverage(built_site: Path, record_property):
                 continue
             reasons[reason[1]] += 1
             if reason[1] not in NORUN_REASONS:
+                page = url_path(built_site, file)
+                # The fence's own marker: scripts/gen_runtime.py sets only known reasons.
+                marker = rf"""data-norun=["']?{re.escape(reason[1])}(?![\w-])"""
                 unknown.append(
-                    f'{marked_at(url_path(built_site, file), reason[1])}: data-norun="{reason[1]}"'
-                    f" is no known reason: use one of {', '.join(NORUN_REASONS)}"
+                    f"{written_at(page, marker) or page or 'index.html'}: "
+                    f'data-norun="{reason[1]}" is no known reason: use one of '
+                    + ", ".join(NORUN_REASONS)
                 )
     record_property(
         "summary",

@@ -6,5 +6,6 @@ class Customer:
         self.name = name
 
 
-class RushOrder(orders.Order):  # looked up now, while orders.py is still on its first line
+# The base class is looked up now, while orders.py is still on its first line.
+class RushOrder(orders.Order):
     """An order that is shipped first."""

@@ -118,6 +118,16 @@ def source_page(url_path: str) -> Path | None:
     return next((page for page in candidates if page.is_file()), None)
 
 
+def written_at(url_path: str, pattern: str) -> str | None:
+    """`docs/PAGE.md:LINE` of the first line that matches the regular expression `pattern` in
+    the Markdown file of the page built as `url_path`; None for none, or a generated page."""
+    if page := source_page(url_path):
+        for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), start=1):
+            if re.search(pattern, line):
+                return f"{page.relative_to(ROOT).as_posix()}:{number}"
+    return None
+
+
 def fence_places(url_path: str, count: int) -> list[str] | None:
     """`docs/PAGE.md:LINE` of each Python or shell fence of the Markdown page built as
     `url_path`: the nth such fence is the nth such block on the built page, when the page has
