@@ -95,8 +95,8 @@ PHONE = {"width": 390, "height": 844}
 NARROW = {"width": 375, "height": 800}
 # Terminal sessions (```console) on a phone, each content tab shown in turn (the code box of a
 # block in a hidden tab has no width to measure); textContent, not innerText, which is empty for
-# a block in a closed <details>. The blocks whose lines overflow their box, and the lines that
-# wrap above a traceback's carets (^^^), which then point at other characters than they mark.
+# a block in a closed <details>. The blocks whose lines overflow their box, and the source lines
+# a traceback quotes that wrap above its carets (^^^), which then mark other characters.
 CONSOLE_ON_A_PHONE = """() => {
   const clipped = [], astray = [], measured = new Set();
   const measure = () => document.querySelectorAll(".language-console pre > code").forEach(code => {
@@ -106,13 +106,15 @@ CONSOLE_ON_A_PHONE = """() => {
     if (code.scrollWidth > code.clientWidth) {
       clipped.push({ lastLine: lines.at(-1), over: code.scrollWidth - code.clientWidth });
     }
+    // The width of a line as the block lays it out (its computed `font` shorthand is empty:
+    // Material sets font features on code).
     const style = getComputedStyle(code), pen = document.createElement("canvas").getContext("2d");
-    pen.font = style.font;
-    const columns = (code.clientWidth - parseFloat(style.paddingLeft)
-      - parseFloat(style.paddingRight)) / pen.measureText("0").width;  // monospaced: one width
+    pen.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    const room = code.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
     lines.forEach((line, n) => {
-      if (n && /^\\s*[\\^~]+\\s*$/.test(line) && lines[n - 1].length > columns) {
-        astray.push(lines[n - 1].trim());
+      if (n > 1 && /^\\s*[\\^~]+\\s*$/.test(line) && /^\\s*File ".*", line \\d+/.test(lines[n - 2])
+          && pen.measureText(lines[n - 1]).width > room) {
+        astray.push({ file: lines[n - 2].trim(), line: lines[n - 1].trim() });
       }
     });
   });
@@ -405,14 +407,15 @@ def screenshot(page: Page, name: str, kind: str) -> None:
     page.screenshot(path=SCREENSHOTS / f"{shot}-{kind}.png", full_page=True)
 
 
-def page_problems(page: Page, url: str, name: str, dark: bool) -> dict[str, list[str]]:
-    """The page at `url` loaded in the light scheme at desktop size and checked with axe at
-    load, then, if `dark`, with the system switched to dark (one switch a page: about 0.1 CPU-s
-    each), then its layout on phones; unloaded at the end, so that what it does as it goes is
-    its own."""
+def page_problems(page: Page, site_url: str, path: str, dark: bool) -> dict[str, list[str]]:
+    """The page at `path` ("" for home) loaded in the light scheme at desktop size and checked
+    with axe at load, then, if `dark`, with the system switched to dark (one switch a page:
+    about 0.1 CPU-s each), then its layout on phones; unloaded at the end, so that what it does
+    as it goes is its own."""
+    name = path or "index.html"
     page.emulate_media(color_scheme="light")
     page.set_viewport_size(DESKTOP)
-    page.goto(url)
+    page.goto(site_url + path)
     schemes = list(SCHEMES) if dark else ["light"]
     problems: dict[str, list[str]] = {}
     for scheme, when in zip(schemes, ("at load", "switched from light"), strict=False):
@@ -441,10 +444,10 @@ def page_problems(page: Page, url: str, name: str, dark: bool) -> dict[str, list
         for block in clipped
     ]
     found += [
-        f"{written_at(name, re.escape(line)) or name}: a traceback's carets (^^^) mark other "
-        f"characters at {PHONE['width']} px wide, under a line that wraps: {line!r}; shorten "
-        "that line of the code"
-        for line in dict.fromkeys(console["astray"])  # once, not once a content tab
+        f"{written_at(path, re.escape(line))}: a traceback's carets (^^^) mark other characters "
+        f"at {PHONE['width']} px wide, under a line that wraps: {line!r}; shorten it in the "
+        f"code ({file})"
+        for file, line in dict.fromkeys((a["file"], a["line"]) for a in console["astray"])
     ]
     page.set_viewport_size(NARROW)
     overflow = page.evaluate("document.documentElement.scrollWidth - innerWidth")
@@ -472,7 +475,7 @@ def test_every_page(shard: int, tab: Tab, site_url: str, built_site: Path, recor
         tab.runtime.clear()
         tab.context.outside.clear()
         try:
-            for scheme, found in page_problems(tab.page, site_url + path, name, dark).items():
+            for scheme, found in page_problems(tab.page, site_url, path, dark).items():
                 problems[scheme] += found
         except PlaywrightError as error:  # the tab crashed, say: the next page gets a new one
             problems["light"].append(f"{name}: {error}")
@@ -837,10 +840,10 @@ def test_run_buttons_print_what_the_page_claims(
 
 # A stand-in for the Run buttons' worker (scripts/runner/worker.js): the same messages, no
 # Python. An example with an endless loop never answers; one that mentions "no reply" doesn't
-# even say it started (on a booted worker: its reply held up on a busy machine); one that mentions "many lines"
-# prints 100,000 of them (the first 5,000 characters long) and a traceback of 602; any other
-# prints which run of this worker it is. In MODE "mute" its Python never starts, in "broken" it
-# fails to start, as worker.js reports it.
+# even say it started (on a booted worker: its reply held up on a busy machine); one that
+# mentions "many lines" prints 100,000 of them (the first 5,000 characters long) and a traceback
+# of 602; any other prints which run of this worker it is. In MODE "mute" its Python never
+# starts, in "broken" it fails to start, as worker.js reports it.
 STAND_IN_WORKER = """let runs = 0;
 onmessage = ({ data }) => {
   if (MODE === "mute") return;

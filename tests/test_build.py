@@ -8,7 +8,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 from checker.examples import teaching_files
-from checker.markdown import fences, source_page, swallowed, unclosed
+from checker.markdown import fences, swallowed, unclosed, written_at
 from checker.project import ROOT, built_pages
 
 # Material's private script API: what a template must not touch, so the site can move to
@@ -71,13 +71,6 @@ def test_strict_build(site_build: tuple[Path, list[str]]):
     assert "modules/" in pages
 
 
-def page_place(page: str) -> str:
-    """Where a built page ("modules/") comes from: its Markdown file, at line 1, else (a page
-    mkdocs-gen-files made) its address."""
-    source = source_page(page)
-    return f"{source.relative_to(ROOT).as_posix()}:1" if source else f"/{page} (a generated page)"
-
-
 def test_every_page_is_in_the_menu(built_site: Path):
     """A second line behind mkdocs.yml's `validation`, which fails the build on a page left out
     of the nav, but not on one listed in `not_in_nav`."""
@@ -91,9 +84,10 @@ def test_every_page_is_in_the_menu(built_site: Path):
     if orphans:
         pytest.fail(
             "\n".join(
-                f"{where}: built, but no menu links to it (readers could only find it by its "
-                "address): add it to mkdocs.yml's nav"
-                for where in map(page_place, orphans)
+                f"{written_at(page, '^')}: built, but no menu links to it (readers could only "
+                "find it by its address): list it in mkdocs.yml's nav, not in `not_in_nav` (a "
+                "generated page: in the SUMMARY.txt its generator writes)"
+                for page in orphans
             ),
             pytrace=False,
         )
@@ -115,7 +109,8 @@ def test_templates_use_no_theme_internals():
         for number, line in enumerate(code_lines(path), start=1)
         if (match := THEME_INTERNALS.search(line))
     ]
-    assert not found, "\n".join(found)
+    if found:
+        pytest.fail("\n".join(found), pytrace=False)
 
 
 def test_every_fence_closes():

@@ -268,7 +268,7 @@ def test_run_coverage(built_site: Path, record_property):
                 # The fence's own marker: scripts/gen_runtime.py sets only known reasons.
                 marker = rf"""data-norun=["']?{re.escape(reason[1])}(?![\w-])"""
                 unknown.append(
-                    f"{written_at(page, marker) or page or 'index.html'}: "
+                    f"{written_at(page, marker)}: "
                     f'data-norun="{reason[1]}" is no known reason: use one of '
                     + ", ".join(NORUN_REASONS)
                 )
@@ -281,5 +281,5 @@ def test_run_coverage(built_site: Path, record_property):
     assert runnable, (
         "no example block has a Run button: did scripts/gen_runtime.py install Pyodide?"
     )
-    if unknown:
-        pytest.fail("\n".join(unknown), pytrace=False)
+    if unknown:  # once a line: two blocks misspelt alike name the first (fixed, the next shows)
+        pytest.fail("\n".join(dict.fromkeys(unknown)), pytrace=False)

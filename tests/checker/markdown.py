@@ -114,18 +114,19 @@ def source_page(url_path: str) -> Path | None:
     """The Markdown file in docs/ of the page built as `url_path` ("" for home, "modules/");
     None for a generated page."""
     name = url_path.rstrip("/") or "index"
-    candidates = (ROOT / "docs" / name).with_suffix(".md"), ROOT / "docs" / url_path / "index.md"
+    candidates = ROOT / "docs" / f"{name}.md", ROOT / "docs" / url_path / "index.md"
     return next((page for page in candidates if page.is_file()), None)
 
 
-def written_at(url_path: str, pattern: str) -> str | None:
+def written_at(url_path: str, pattern: str) -> str:
     """`docs/PAGE.md:LINE` of the first line that matches the regular expression `pattern` in
-    the Markdown file of the page built as `url_path`; None for none, or a generated page."""
+    the Markdown file of the page built as `url_path`; else (no such line, or a generated page)
+    the page's address."""
     if page := source_page(url_path):
         for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), start=1):
             if re.search(pattern, line):
                 return f"{page.relative_to(ROOT).as_posix()}:{number}"
-    return None
+    return url_path or "index.html"
 
 
 def fence_places(url_path: str, count: int) -> list[str] | None:
