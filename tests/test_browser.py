@@ -2,10 +2,10 @@
 the dark scheme: no console error, no request leaving the site, no axe-core violation right after
 load, before any scrolling (Material sets up every code block as the page loads; in the dark
 scheme, a page the Run buttons' visit reads is checked there, its outputs shown), no sideways
-scrolling on a 375 px phone, terminal output readable on a 390 px one (a traceback's carets
-under what they mark). Then the interactions
-readers rely on, checked with axe too. Screenshots of the pages with a problem (of every page
-with SCREENSHOTS=all) land in screenshots/ (git-ignored) for contributors to look at.
+scrolling on a 375 px phone, terminal output readable on a 390 px one (a traceback's carets under
+what they mark). Then the interactions readers rely on, checked with axe too. Screenshots of the
+pages with a problem (of every page with SCREENSHOTS=all) land in screenshots/ (git-ignored) for
+contributors to look at.
 
 The browser sees the build at the site's published address (mkdocs.yml's `site_url`): Chromium
 resolves its host name to a loopback server of the built files (over TLS for https, with a
