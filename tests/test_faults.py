@@ -50,12 +50,6 @@ def faulted(text: str, old: str, new: str) -> str:
     return text.replace(old, new, 1) if old else text + new
 
 
-def line_of(text: str, file: str, old: str, new: str) -> int:
-    """The line `text` is on in `file` with a fault applied (faulted)."""
-    whole = faulted((ROOT / file).read_text(encoding="utf-8"), old, new)
-    return whole[: whole.index(text)].count("\n") + 1
-
-
 @dataclass
 class Fault:
     what: str
@@ -69,6 +63,16 @@ class Fault:
     def __post_init__(self):
         if isinstance(self.reported, str):
             self.reported = (self.reported,)
+
+
+def fault_at_line(
+    what: str, file: str, old: str, new: str, says: str, where: str, breaks_build: bool = False
+) -> Fault:
+    """A fault whose report must say `says` at the line of `file` that `where` is on, once the
+    fault is applied (faulted)."""
+    whole = faulted((ROOT / file).read_text(encoding="utf-8"), old, new)
+    line = whole[: whole.index(where)].count("\n") + 1
+    return Fault(what, file, old, new, at(file, says, line), breaks_build)
 
 
 def page_block(code: str, around: str = "") -> str:
@@ -145,16 +149,13 @@ FAULTS = [
         page_block('raise ValueError("raise fault")'),
         at("docs/modules.md", "raise fault"),
     ),
-    Fault(
+    fault_at_line(
         "an unused import in a block (ruff)",
         "docs/search-path.md",
         "",
         UNUSED_IMPORT,
-        at(
-            "docs/search-path.md",
-            "F401 [*] `fractions` imported but unused",
-            line_of("import fractions", "docs/search-path.md", "", UNUSED_IMPORT),
-        ),
+        "F401 [*] `fractions` imported but unused",
+        "import fractions",
     ),
     Fault(
         "a print with no # Output:",
@@ -328,16 +329,13 @@ FAULTS = [
         "return None",
         at("docs/packages.md", "shows 'calculations/trigonometry.py (sin_degrees)' with a Run"),
     ),
-    Fault(
+    fault_at_line(
         "a template that uses Material's private script API",
         "overrides/main.html",
         "",
         THEME_INTERNAL,
-        at(
-            "overrides/main.html",
-            "uses Material's private script API (__md_get)",
-            line_of("__md_get", "overrides/main.html", "", THEME_INTERNAL),
-        ),
+        "uses Material's private script API (__md_get)",
+        "__md_get",
     ),
     Fault(
         "a page built but in no menu",
@@ -347,21 +345,13 @@ FAULTS = [
         at("docs/orphan_fault.md", "built, but no menu links to it", 1),
         creates=("docs/orphan_fault.md", "# Orphan fault\n"),
     ),
-    Fault(
+    fault_at_line(
         "a misspelt reason for no Run button",
         "docs/pitfalls.md",
         'data-norun="how-python-starts"',
         'data-norun="how-python-start"',
-        at(
-            "docs/pitfalls.md",
-            'data-norun="how-python-start" is no known reason',
-            line_of(
-                'data-norun="how-python-start"',
-                "docs/pitfalls.md",
-                'data-norun="how-python-starts"',
-                'data-norun="how-python-start"',
-            ),
-        ),
+        'data-norun="how-python-start" is no known reason',
+        'data-norun="how-python-start"',
     ),
     # Faults that stop the strict build.
     Fault(
@@ -389,40 +379,31 @@ FAULTS = [
         breaks_build=True,
     ),
     # MkDocs names the page of a broken link; the line is test_build.located()'s.
-    Fault(
+    fault_at_line(
         "a broken page link",
         "docs/why.md",
         "",
         BROKEN_LINK,
-        at(
-            "docs/why.md",
-            "Doc file 'why.md' contains a link 'no-such-page.md'",
-            line_of("no-such-page.md", "docs/why.md", "", BROKEN_LINK),
-        ),
+        "Doc file 'why.md' contains a link 'no-such-page.md'",
+        "no-such-page.md",
         breaks_build=True,
     ),
-    Fault(
+    fault_at_line(
         "a broken anchor",
         "docs/modules.md",
         "",
         BROKEN_ANCHOR,
-        at(
-            "docs/modules.md",
-            "Doc file 'modules.md' contains a link '#no-such-anchor'",
-            line_of("#no-such-anchor", "docs/modules.md", "", BROKEN_ANCHOR),
-        ),
+        "Doc file 'modules.md' contains a link '#no-such-anchor'",
+        "#no-such-anchor",
         breaks_build=True,
     ),
-    Fault(
+    fault_at_line(
         "a menu entry for a page that does not exist",
         "mkdocs.yml",
         NAV_ENTRY,
         MISSING_NAV_ENTRY,
-        at(
-            "mkdocs.yml",
-            "A reference to 'no-such-nav-page.md' is included in the 'nav'",
-            line_of("no-such-nav-page.md", "mkdocs.yml", NAV_ENTRY, MISSING_NAV_ENTRY),
-        ),
+        "A reference to 'no-such-nav-page.md' is included in the 'nav'",
+        "no-such-nav-page.md",
         breaks_build=True,
     ),
 ]
