@@ -6,7 +6,8 @@ from greetings import hello
 
 
 def main():
-    parser = argparse.ArgumentParser(description="Greet someone.")
+    # prog: the name its messages use, whatever way the command was started.
+    parser = argparse.ArgumentParser(prog="greet", description="Greet someone.")
     parser.add_argument("name")
     args = parser.parse_args()
     print(hello(args.name))
