@@ -79,6 +79,8 @@ def norun(language: str, settings: dict, body: str, python: tuple) -> str | None
     # A missing file is left to the include's own error (scripts/snippet_paths.py).
     included = [ROOT / p for line in body.splitlines() if (p := included_file(line))]
     included = [path for path in included if path.is_file()]
+    if any(path.is_relative_to(ROOT / "unchecked") for path in included):
+        return "opted-out"  # code no check runs, such as a deliberately broken example
     if any(
         path.is_relative_to(ROOT / "snippets")
         and path.parent.name != "snippets"

@@ -425,9 +425,9 @@ def page_problems(page: Page, site_url: str, path: str, dark: bool) -> dict[str,
 
     found = problems["light"]  # the rest is the same in either scheme
     found += [
-        f"{name}: code annotation `{marker}` shown as text: no numbered list right after its "
-        "code block to take its number"
-        for marker in page.evaluate(LEFT_AS_TEXT)
+        f"{written_at(path, re.escape(marker))}: code annotation `{marker}` shown as text: no "
+        "numbered list right after its code block to take its number"
+        for marker in dict.fromkeys(page.evaluate(LEFT_AS_TEXT))
     ]
     found += [
         f"{name}: Run bars described alike, which a screen reader's list of buttons can't tell "
@@ -511,10 +511,15 @@ def test_search_finds_namespace_packages(context: BrowserContext, site_url: str)
     assert not shown, "search results shown:\n" + "\n".join(shown)
 
 
+# A `# (1)!` comment in a code block, and right after the block the list that gives the
+# annotation its text (test_every_page fails on a marker without one).
+ANNOTATED = re.compile(r"\(1\)!</span>(?:(?!<pre).)*?</pre></div>\s*<ol>", re.DOTALL)
+
+
 def first_annotated(site: Path) -> str:
-    """The URL path of the first page with a code annotation, a `# (1)!` comment."""
+    """The URL path of the first page with a code annotation that has its list."""
     return url_path(
-        site, next(f for f in built_files(site) if "(1)!</span>" in f.read_text("utf-8"))
+        site, next(f for f in built_files(site) if ANNOTATED.search(f.read_text("utf-8")))
     )
 
 

@@ -34,12 +34,18 @@ class MenuLinks(HTMLParser):
 # 'x.md', ...`, and `A reference to 'x.md' is included in the 'nav' configuration, ...`.
 LINK_WARNING = re.compile(r"Doc file '(?P<page>[^']+)' contains an? [a-z ]*link '(?P<link>[^']+)'")
 NAV_WARNING = re.compile(r"(?:A reference|An absolute path) to '(?P<link>[^']+)' is included in")
+# The pages listed under `The following pages exist in the docs directory, but are not included
+# in the "nav" configuration:`, one a line.
+NOT_IN_NAV = re.compile(r"^\s+- (?P<page>\S+\.md)$")
 
 
 def located(warning: str) -> str:
     """A line `mkdocs build` printed, with `FILE:LINE: ` in front if it is about a link written
     in a page of docs/ (as `](link)` or `]: link`, outside code blocks) or in mkdocs.yml's nav.
-    (MkDocs checks no link written as raw HTML.)"""
+    (MkDocs checks no link written as raw HTML.) A page left out of the nav is named at its
+    first line."""
+    if (found := NOT_IN_NAV.match(warning)) and (ROOT / "docs" / found["page"]).is_file():
+        return f"docs/{found['page']}:1: not in the menu: add it to `nav` in mkdocs.yml"
     if found := LINK_WARNING.search(warning):
         file, link = ROOT / "docs" / found["page"], re.escape(found["link"])
         written = rf"\]\(<?{link}[>\s)]|\]:\s*<?{link}(?![^>\s])"

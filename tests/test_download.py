@@ -27,7 +27,9 @@ def test_an_example_runs_from_the_unzipped_download(built_site: Path, tmp_path: 
         archive.extractall(tmp_path)
     source = (tmp_path / EXAMPLE).read_text(encoding="utf-8")
     found = problems(
-        source, run_example(pythons()[0].path, tmp_path, [EXAMPLE]), lambda line: f"{ZIP}:{line}"
+        source,
+        run_example(pythons()[0].path, tmp_path, [EXAMPLE]),
+        lambda line: f"{ZIP} ({EXAMPLE}):{line}",
     )
     if found:
         pytest.fail("\n\n".join(found), pytrace=False)

@@ -10,6 +10,7 @@ the code prints.
 
 from __future__ import annotations
 
+from itertools import zip_longest
 from pathlib import Path
 
 import pytest
@@ -44,9 +45,26 @@ def test_example(
     try:
         if eval_example.update_examples:
             updated = rewrite(example.code.source, run)
-            if updated != example.code.source:
-                example.code.source = updated
-                eval_example.to_update.append(example.code)  # pytest-examples writes it back
+            if example.rewritten_on is None:  # the first Python of the run to get here
+                example.rewritten_on = python.name
+                if updated != example.code.source:
+                    example.code.source = updated
+                    eval_example.to_update.append(example.code)  # pytest-examples writes it back
+                return
+            if updated != example.code.source:  # another Python prints otherwise: no one comment
+                line = next(
+                    n
+                    for n, (new, old) in enumerate(
+                        zip_longest(updated.splitlines(), example.code.source.splitlines()), 1
+                    )
+                    if new != old
+                )
+                pytest.fail(
+                    f"{example.where(line)}: prints otherwise on Python {python.name} than on "
+                    f"{example.rewritten_on} (whose output the comments now say): show each "
+                    "version in a block of its own (CONTRIBUTING.md, 'One Python version only')",
+                    pytrace=False,
+                )
             return
         found = problems(example.code.source, run, example.where)
     except GrammarError as error:

@@ -198,6 +198,22 @@ FAULTS = [
         at("unchecked/no_reason.py", "an opted-out example must start with"),
         creates=("unchecked/no_reason.py", 'print("opt-out")\n'),
     ),
+    # The page block that includes unchecked/no_reason.py (the fault above) shows it.
+    Fault(
+        "a build step that gives an opted-out block a Run button",
+        "scripts/gen_runtime.py",
+        'return "opted-out"',
+        "return None",
+        at("docs/standard-library.md", "shows unchecked/no_reason.py with a Run button"),
+    ),
+    fault_at_line(
+        "a command shown in a ```text block, which nothing runs",
+        "docs/namespace-packages.md",
+        "",
+        '\n```text\n$ python -c "print(1 + 1)"\n3\n```\n',
+        "block shows '$ python -c \"print(1 + 1)\"', which nothing runs",
+        "$ python -c",
+    ),
     Fault(
         "a stale copy of a file under its name",
         "docs/packages.md",
@@ -224,7 +240,7 @@ FAULTS = [
         "docs/installing.md",
         '{.console title="Not run: creates a folder, changes your shell, needs the internet"}',
         "console",
-        at("docs/installing.md", 'put it in a block titled "Not run: reason"'),
+        at("docs/installing.md", "put it in a block of its own titled with the reason"),
     ),
     Fault(
         "claims that split what a reader sees as one line",
@@ -377,6 +393,15 @@ FAULTS = [
         "<!-- tree: no_such_dir -->",
         at("docs/packages.md", "no_such_dir"),
         breaks_build=True,
+    ),
+    Fault(
+        "a page left out of the menu",
+        "docs/left_out_fault.md",
+        "",
+        "",
+        at("docs/left_out_fault.md", "not in the menu: add it to `nav` in mkdocs.yml", 1),
+        breaks_build=True,
+        creates=("docs/left_out_fault.md", "# Left out\n"),
     ),
     # MkDocs names the page of a broken link; the line is test_build.located()'s.
     fault_at_line(

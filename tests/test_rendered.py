@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pytest
 from checker.examples import collect, teaching_files
-from checker.markdown import fence_places, kind, written_at
+from checker.markdown import fence_places, fences, kind, written_at
 from checker.project import ROOT, built_files, url_path
 from checker.runner import EXAMPLE_BLOCK, NORUN_REASONS, RUN_SCRIPT
 from checker.sessions import SESSIONS
@@ -145,8 +145,9 @@ def test_every_python_block_is_accounted_for(built_site: Path, record_property):
     counts = dict.fromkeys(
         ["blocks", "executed", "transcripts", "verbatim", "opted out", "sessions"], 0
     )
-    unaccounted, no_reason, not_run = [], [], []
+    unaccounted, no_reason, not_run, opted_out_runnable = [], [], [], []
     for page in pages:
+        run_buttons = RUN_SCRIPT in page.read_text(encoding="utf-8")  # none if built offline
         blocks = checked_blocks(built_site, page)
         for place, block in ((p, b) for b, p in blocks if b.kind == "shell"):
             if place in session_places or (
@@ -169,6 +170,12 @@ def test_every_python_block_is_accounted_for(built_site: Path, record_property):
                 counts["opted out"] += 1
                 if not OPT_OUT.match(text):
                     no_reason.append(opted_out[text])
+                if run_buttons and block.norun is None:
+                    opted_out_runnable.append(
+                        f"{label(place, number, block)} shows {opted_out[text]} with a Run "
+                        "button, which runs code no check runs (scripts/gen_runtime.py gives an "
+                        'opted-out block data-norun="opted-out")'
+                    )
             else:
                 unaccounted.append(label(place, number, block))
     record_property(
@@ -178,7 +185,7 @@ def test_every_python_block_is_accounted_for(built_site: Path, record_property):
         f"{counts['verbatim']} verbatim sources, "
         f"{counts['opted out']} opted out, {counts['sessions']} sessions",
     )
-    if unaccounted or no_reason or not_run:
+    if unaccounted or no_reason or not_run or opted_out_runnable:
         pytest.fail(
             "\n".join(
                 [
@@ -196,6 +203,7 @@ def test_every_python_block_is_accounted_for(built_site: Path, record_property):
                     "'Shell sessions')"
                     for place in not_run
                 ]
+                + opted_out_runnable
             ),
             pytrace=False,
         )
@@ -218,6 +226,28 @@ def test_every_snippet_is_on_a_page():
     ]
     if unshown:
         pytest.fail("\n".join(unshown), pytrace=False)
+
+
+# A command or a REPL line, which only a ```console or ```pycon block runs.
+PROMPT_LINE = re.compile(r"^\s*(\$|>>>) ")
+
+
+def test_no_prompt_outside_a_run_block():
+    """A `$ ` command or a `>>> ` line shows what the code does, so only a block the suite runs
+    may show one: a ```text block (or any other) would show an output nothing checks."""
+    unrun = [
+        f"{fence.path.relative_to(ROOT).as_posix()}:{fence.line + number}: a "
+        f"```{fence.language or '(untagged)'} block shows {line.strip()!r}, which nothing runs: "
+        "write the block as ```console for `$ ` commands, or ```pycon for `>>> ` lines "
+        "(CONTRIBUTING.md, 'Shell sessions' and 'REPL transcripts')"
+        for page in sorted((ROOT / "docs").rglob("*.md"))
+        for fence in fences(page)
+        if fence.language not in ("console", "pycon")
+        for number, line in enumerate(fence.body.splitlines(), start=1)
+        if PROMPT_LINE.match(line)
+    ]
+    if unrun:
+        pytest.fail("\n".join(unrun), pytrace=False)
 
 
 def test_embedded_sources_are_exact(built_site: Path):

@@ -79,8 +79,9 @@ def test_version_tags(page: Path):
         if tabs and (tag is None or kind != tabs[-1][2] or low <= tabs[-1][3]):
             newest_line, newest = max(((t[0], t[1]) for t in tabs), key=lambda t: t[0])
             if not newest.endswith("+"):
+                which = "the newest of its tabs" if len(tabs) > 1 else "its example's one block"
                 found.append(
-                    f'{place}:{newest_line}: python="{newest}" is the newest of its tabs: write '
+                    f'{place}:{newest_line}: python="{newest}" is {which}: write '
                     f'"{newest}+" so newer Pythons run it too'
                 )
             tabs = []

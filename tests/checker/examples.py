@@ -27,6 +27,7 @@ class Example:
     code: CodeExample
     script: str  # the file name it runs as
     problem: str | None = None  # why it can't be checked, when it can't
+    rewritten_on: str | None = None  # --update-examples: the Python whose run rewrote it first
 
     @property
     def name(self) -> str:

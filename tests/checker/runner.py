@@ -11,7 +11,7 @@ from __future__ import annotations
 import doctest
 import re
 
-from checker.claims import parse_claims
+from checker.claims import GrammarError, parse_claims
 from checker.sessions import compare
 
 TRACEBACK = "Traceback (most recent call last):"
@@ -25,7 +25,13 @@ def expected_python(code: str) -> tuple[list[str], str | None]:
 
 
 def python_problems(code: str, stdout: str, stderr: str) -> list[str]:
-    lines, raises = expected_python(code)
+    try:
+        lines, raises = expected_python(code)
+    except SyntaxError as error:  # tests/test_examples.py says more; nothing to compare with
+        return [f"ran, but it is not valid Python, so it claims nothing: {error}"]
+    except GrammarError as error:
+        line, message = error.args
+        return [f"ran, but line {line} of its comments can't be read: {message}"]
     found = []
     if stdout.splitlines() != lines:
         found.append(f"stdout {stdout.splitlines()!r}, but its # Output: comments say {lines!r}")
@@ -99,6 +105,7 @@ NORUN_REASONS = {
     "processes": "starts processes",
     "how-python-starts": "depends on how `python` starts",
     "install-layout": "depends on what is installed where",
+    "opted-out": "a file of unchecked/, which no check runs",
 }
 RUN_SCRIPT = "assets/runner/runner.js"  # a built page with the Run buttons loads it
 EXAMPLE_BLOCK = re.compile(r'<div class="?language-(python|py|pycon|console) highlight"?([^>]*)>')

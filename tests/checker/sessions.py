@@ -86,9 +86,10 @@ class Command:
             )
         if not runnable and not self.unchecked:
             return (
-                f"`{self.text}` is not run by the checks (they run `python` commands, "
-                'not installs): put it in a block titled "Not run: reason", '
-                '```{.console title="Not run: needs the internet"}, so readers know'
+                f"`{self.text}` is not run by the checks (they run `python` commands only): "
+                "put it in a block of its own titled with the reason, such as ```{.console "
+                'title="Not run: needs the internet"}, and show no output under it, so readers '
+                "know; to show a folder's files, draw its tree instead (<!-- tree: PATH -->)"
             )
         if self.unchecked and self.shown:
             return (
