@@ -207,6 +207,14 @@ FAULTS = [
         at("docs/standard-library.md", "shows unchecked/no_reason.py with a Run button"),
     ),
     fault_at_line(
+        "a warning an example writes to stderr",
+        "docs/scripts.md",
+        "",
+        page_block('import warnings\n\nwarnings.warn("stderr fault", stacklevel=1)'),
+        "exited with status 0 and wrote to stderr",
+        'warnings.warn("stderr fault"',
+    ),
+    fault_at_line(
         "a command shown in a ```text block, which nothing runs",
         "docs/namespace-packages.md",
         "",

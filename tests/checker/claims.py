@@ -75,6 +75,7 @@ class Run:
     outputs: list[tuple[int | None, str]]  # (line of __main__ that wrote it, text)
     raised: tuple[int | None, str] | None  # (line, "Type: message")
     loaded: list[str] = field(default_factory=list)  # files of the folder that ran, relative
+    stderr_line: int | None = None  # the line of __main__ that first wrote to stderr
 
 
 def _statements(tree: ast.AST) -> tuple[list[ast.stmt], list[ast.stmt]]:
@@ -247,6 +248,7 @@ def run_example(
         outputs,
         raised[0] if raised else None,
         [e["text"] for e in events if e["kind"] == "loaded"],
+        next((e["line"] for e in events if e["kind"] == "stderr" and e["line"]), None),
     )
 
 
@@ -322,7 +324,8 @@ def problems(source: str, run: Run, where) -> list[str]:
         )
     elif not raised and (run.returncode or run.stderr):
         found.append(
-            f"{where(1)}: exited with status {run.returncode} and wrote to stderr:\n"
+            f"{where(run.stderr_line or 1)}: exited with status {run.returncode} and wrote to "
+            "stderr:\n"
             f"{_indent(run.stderr)}"
         )
     joined = "".join(text for _, text in run.outputs)

@@ -1,11 +1,12 @@
-"""Loaded at start-up by every example the checker runs (`tests/outputs.py` puts this folder on
-PYTHONPATH), so the example itself runs unchanged, as `python NAME.py` or `python -m NAME`.
+"""Loaded at start-up by every example the checker runs (`tests/checker/claims.py` puts this
+folder on PYTHONPATH), so the example itself runs unchanged, as `python NAME.py` or
+`python -m NAME`.
 
 It changes nothing the example prints. It notes which line of the `__main__` module was running
-when each piece of stdout was written, and where an uncaught exception left it, so that a failure
-can name the line and `--update-examples` knows which comment to rewrite. It also notes which
-files of its working folder ran (the script and every module it imported), so that a file no
-example runs can be found.
+when each piece of stdout (and of stderr: a warning) was written, and where an uncaught
+exception left it, so that a failure can name the line and `--update-examples` knows which
+comment to rewrite. It also notes which files of its working folder ran (the script and every
+module it imported), so that a file no example runs can be found.
 """
 
 import atexit
@@ -42,11 +43,11 @@ def _main_line():
 
 
 class _NotingStream:
-    def __init__(self, stream):
-        self._stream = stream
+    def __init__(self, stream, kind):
+        self._stream, self._kind = stream, kind
 
     def write(self, text):
-        _events.append({"kind": "output", "line": _main_line(), "text": text})
+        _events.append({"kind": self._kind, "line": _main_line(), "text": text})
         return self._stream.write(text)
 
     def __getattr__(self, name):
@@ -81,7 +82,8 @@ def _save():
 
 
 if _record_file:
-    sys.stdout = _NotingStream(sys.stdout)
+    sys.stdout = _NotingStream(sys.stdout, "output")
+    sys.stderr = _NotingStream(sys.stderr, "stderr")  # where a warning came from
     sys.excepthook = _excepthook
     sys.addaudithook(_note_module_code)
     atexit.register(_save)
