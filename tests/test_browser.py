@@ -36,7 +36,7 @@ from urllib.parse import urljoin, urlsplit
 import npm_packages
 import pytest
 import trustme
-from checker.markdown import fence_places, written_at
+from checker.markdown import fence_places, fences, source_page, written_at
 from checker.markdown import kind as markdown_kind
 from checker.project import ROOT, built_files, built_pages, url_path
 from checker.runner import (
@@ -50,6 +50,7 @@ from checker.runner import (
 from cryptography import x509
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from mkdocs_commands import published_url
+from page_syntax import included_file
 from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
@@ -130,10 +131,12 @@ CONSOLE_ON_A_PHONE = """() => {
   }
   return { clipped, astray };
 }"""
-# Annotation markers left as text: `# (1)!` in a code block with no numbered list right after it.
+# Annotation markers left as text: `# (1)!` in a code block with no numbered list right after it;
+# each with the first line of its block, which tells the block's fence (marker_place).
 LEFT_AS_TEXT = """() => [...document.querySelectorAll("pre code span[class^=c]")]
   .filter(comment => /\\(\\d+\\)!/.test(comment.textContent))
-  .map(comment => comment.textContent.trim())"""
+  .map(comment => ({ marker: comment.textContent.trim(),
+                     first: comment.closest("code").textContent.trim().split("\\n")[0].trim() }))"""
 # Run bars described alike (scripts/runner/runner.js: by the block's title, else its first line,
 # folder and section) among those a reader can reach: not in a closed tab or <details>.
 DESCRIBED_ALIKE = """() => {
@@ -407,6 +410,35 @@ def screenshot(page: Page, name: str, kind: str) -> None:
     page.screenshot(path=SCREENSHOTS / f"{shot}-{kind}.png", full_page=True)
 
 
+def marker_place(path: str, first: str, marker: str) -> str:
+    """Where a code annotation's comment `marker` is written, in the block whose first line is
+    `first` on the page built as `path`: `FILE:LINE (included at docs/PAGE.md:LINE)` for a block
+    that includes a file, `docs/PAGE.md:LINE` for one written on the page; else the page's
+    address."""
+    page = source_page(path)
+    for fence in fences(page) if page else []:
+        place = f"{page.relative_to(ROOT).as_posix()}:{fence.line}"
+        files = [ROOT / name for row in fence.body.splitlines() if (name := included_file(row))]
+        shown = [
+            (f"{file.relative_to(ROOT).as_posix()}:{{}} (included at {place})", 1, file)
+            for file in files
+            if file.is_file()
+        ] or [(f"{page.relative_to(ROOT).as_posix()}:{{}}", fence.line + 1, None)]
+        lines = [
+            (where, start + n, row)
+            for where, start, file in shown
+            for n, row in enumerate(
+                (file.read_text(encoding="utf-8") if file else fence.body).splitlines()
+            )
+        ]
+        if next((row.strip() for _, _, row in lines if row.strip()), None) != first:
+            continue
+        for where, number, row in lines:
+            if marker in row:
+                return where.format(number)
+    return path or "index.html"
+
+
 def page_problems(page: Page, site_url: str, path: str, dark: bool) -> dict[str, list[str]]:
     """The page at `path` ("" for home) loaded in the light scheme at desktop size and checked
     with axe at load, then, if `dark`, with the system switched to dark (one switch a page:
@@ -425,9 +457,10 @@ def page_problems(page: Page, site_url: str, path: str, dark: bool) -> dict[str,
 
     found = problems["light"]  # the rest is the same in either scheme
     found += [
-        f"{written_at(path, re.escape(marker))}: code annotation `{marker}` shown as text: no "
-        "numbered list right after its code block to take its number"
-        for marker in dict.fromkeys(page.evaluate(LEFT_AS_TEXT))
+        f"{marker_place(path, left['first'], left['marker'])}: code annotation "
+        f"`{left['marker']}` shown as text: no numbered list right after its code block to take "
+        "its number"
+        for left in page.evaluate(LEFT_AS_TEXT)
     ]
     found += [
         f"{name}: Run bars described alike, which a screen reader's list of buttons can't tell "
@@ -685,7 +718,7 @@ def reading_order(site: Path) -> tuple[tuple[str, str], ...]:
     return tuple(order)
 
 
-def block_places(site: Path, path: str, blocks: list[dict]) -> list[str]:
+def block_places(path: str, blocks: list[dict]) -> list[str]:
     """`docs/PAGE.md:LINE` of each block (the nth Python or shell fence of the page is its nth
     such block, as tests/test_rendered.py maps them), else the page and the block's number."""
     counted = [b for b in blocks if markdown_kind(b["language"])]
@@ -781,7 +814,7 @@ def test_run_buttons_print_what_the_page_claims(
             scheme_shown = "light"  # it is already, unless the home page had no Run bar
         blocks = page.evaluate(RUN_ALL)
         ran += sum(block["ran"] for block in blocks)
-        for place, block in zip(block_places(built_site, path, blocks), blocks, strict=True):
+        for place, block in zip(block_places(path, blocks), blocks, strict=True):
             if not block["ran"]:
                 if not block["norun"] and markdown_kind(block["language"]):
                     problems.append(f"{place}: no Run button, and no data-norun reason")

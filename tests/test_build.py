@@ -119,6 +119,30 @@ def test_templates_use_no_theme_internals():
         pytest.fail("\n".join(found), pytrace=False)
 
 
+# A prompt: a shell's (`$ `, PowerShell's `PS C:\\> `, cmd's `C:\\> `) or the REPL's (`>>> `).
+PROMPT_LINE = re.compile(r"^\s*(\$|>>>|PS [^>]*>|[A-Za-z]:\\[^>]*>) ")
+
+
+def test_no_prompt_outside_a_run_block():
+    """A command or a `>>> ` line shows what code does, so only a block the suite runs may show
+    one: in a ```text block (or any block that is neither Python nor a shell: those have checks
+    of their own, tests/test_rendered.py) it would show output nothing checks. A block that
+    shows Markdown, fences and all, is left alone."""
+    found = [
+        f"{page.relative_to(ROOT).as_posix()}:{fence.line + number}: a "
+        f"```{fence.language or '(untagged)'} block shows {line.strip()!r}, which nothing runs: "
+        "write it as ```console for a command, or ```pycon for `>>> ` lines "
+        "(CONTRIBUTING.md, 'Shell sessions' and 'REPL transcripts')"
+        for page in sorted((ROOT / "docs").rglob("*.md"))
+        for fence in fences(page)
+        if fence.kind is None and not re.search(r"^\s*(```|~~~)", fence.body, re.MULTILINE)
+        for number, line in enumerate(fence.body.splitlines(), start=1)
+        if PROMPT_LINE.match(line)
+    ]
+    if found:
+        pytest.fail("\n".join(found), pytrace=False)
+
+
 def test_every_fence_closes():
     """A fence that never closes turns the rest of its page into one code block, and no check
     sees what it holds; one left open above a later block runs on to that block's closing fence,

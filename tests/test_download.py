@@ -29,7 +29,7 @@ def test_an_example_runs_from_the_unzipped_download(built_site: Path, tmp_path: 
     found = problems(
         source,
         run_example(pythons()[0].path, tmp_path, [EXAMPLE]),
-        lambda line: f"{ZIP} ({EXAMPLE}):{line}",
+        lambda line: f"snippets/{EXAMPLE}:{line} (as unzipped from {ZIP})",
     )
     if found:
         pytest.fail("\n\n".join(found), pytrace=False)

@@ -10,15 +10,14 @@ the code prints.
 
 from __future__ import annotations
 
-from itertools import zip_longest
 from pathlib import Path
 
 import pytest
 from checker.claims import GrammarError, lay_out, problems, rewrite, run_example
-from checker.examples import Example, collect, lint
+from checker.examples import Example, collect, lint, rewrite_comments
 from checker.project import ROOT, TEACHING_CODE
 from checker.pythons import Python, no_python_for, per_python
-from pytest_examples import EvalExample
+from pytest_examples import CodeExample, EvalExample
 
 EXAMPLES = collect()
 
@@ -45,26 +44,8 @@ def test_example(
     try:
         if eval_example.update_examples:
             updated = rewrite(example.code.source, run)
-            if example.rewritten_on is None:  # the first Python of the run to get here
-                example.rewritten_on = python.name
-                if updated != example.code.source:
-                    example.code.source = updated
-                    eval_example.to_update.append(example.code)  # pytest-examples writes it back
-                return
-            if updated != example.code.source:  # another Python prints otherwise: no one comment
-                line = next(
-                    n
-                    for n, (new, old) in enumerate(
-                        zip_longest(updated.splitlines(), example.code.source.splitlines()), 1
-                    )
-                    if new != old
-                )
-                pytest.fail(
-                    f"{example.where(line)}: prints otherwise on Python {python.name} than on "
-                    f"{example.rewritten_on} (whose output the comments now say): show each "
-                    "version in a block of its own (CONTRIBUTING.md, 'One Python version only')",
-                    pytrace=False,
-                )
+            if differs := rewrite_comments(example, python.name, updated, eval_example.to_update):
+                pytest.fail(differs, pytrace=False)
             return
         found = problems(example.code.source, run, example.where)
     except GrammarError as error:
@@ -75,6 +56,25 @@ def test_example(
 
     if found:
         pytest.fail(f"on Python {python.name}:\n" + "\n\n".join(found), pytrace=False)
+
+
+def test_update_examples_writes_one_pythons_output_and_names_the_others():
+    """--update-examples on an example that prints otherwise on another Python of the run: the
+    first Python's output is written, once; a Python that agrees passes; one that doesn't fails
+    at the line, with both versions of it."""
+    code = CodeExample.create('print("x")  # Output: x\n', path=ROOT / "snippets" / "made_up.py")
+    example, to_update = Example(code, "made_up.py"), []
+    first = 'print("x")  # Output: 3.11\n'
+    assert rewrite_comments(example, "3.11.7", first, to_update) is None
+    assert (code.source, to_update) == (first, [code])
+    assert rewrite_comments(example, "3.12.1", first, to_update) is None
+    assert to_update == [code], "written once"
+    said = rewrite_comments(example, "3.13.0", 'print("x")  # Output: 3.13\n', to_update)
+    assert said is not None
+    assert said.startswith(
+        "snippets/made_up.py:1: prints otherwise on Python 3.13.0 than on 3.11.7: "
+        "'print(\"x\")  # Output: 3.13' here, 'print(\"x\")  # Output: 3.11' there"
+    ), said
 
 
 @pytest.mark.parametrize("example", [e for e in EXAMPLES if not e.problem], ids=lambda e: e.name)

@@ -26,6 +26,7 @@ SITE_CHECKS = [
     "tests/test_build.py::test_every_fence_closes",
     "tests/test_build.py::test_templates_use_no_theme_internals",
     "tests/test_build.py::test_every_page_is_in_the_menu",
+    "tests/test_build.py::test_no_prompt_outside_a_run_block",
     "tests/test_examples.py",
     "tests/test_sessions.py",
     "tests/test_transcripts.py",

@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pytest
 from checker.examples import collect, teaching_files
-from checker.markdown import fence_places, fences, kind, written_at
+from checker.markdown import fence_places, kind, written_at
 from checker.project import ROOT, built_files, url_path
 from checker.runner import EXAMPLE_BLOCK, NORUN_REASONS, RUN_SCRIPT
 from checker.sessions import SESSIONS
@@ -226,28 +226,6 @@ def test_every_snippet_is_on_a_page():
     ]
     if unshown:
         pytest.fail("\n".join(unshown), pytrace=False)
-
-
-# A command or a REPL line, which only a ```console or ```pycon block runs.
-PROMPT_LINE = re.compile(r"^\s*(\$|>>>) ")
-
-
-def test_no_prompt_outside_a_run_block():
-    """A `$ ` command or a `>>> ` line shows what the code does, so only a block the suite runs
-    may show one: a ```text block (or any other) would show an output nothing checks."""
-    unrun = [
-        f"{fence.path.relative_to(ROOT).as_posix()}:{fence.line + number}: a "
-        f"```{fence.language or '(untagged)'} block shows {line.strip()!r}, which nothing runs: "
-        "write the block as ```console for `$ ` commands, or ```pycon for `>>> ` lines "
-        "(CONTRIBUTING.md, 'Shell sessions' and 'REPL transcripts')"
-        for page in sorted((ROOT / "docs").rglob("*.md"))
-        for fence in fences(page)
-        if fence.language not in ("console", "pycon")
-        for number, line in enumerate(fence.body.splitlines(), start=1)
-        if PROMPT_LINE.match(line)
-    ]
-    if unrun:
-        pytest.fail("\n".join(unrun), pytrace=False)
 
 
 def test_embedded_sources_are_exact(built_site: Path):

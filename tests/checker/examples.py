@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from itertools import zip_longest
 from pathlib import Path
 
 import pytest
@@ -97,6 +98,29 @@ def collect() -> list[Example]:
         code.group = uuid.uuid4()  # lets pytest-examples rewrite the file in place
         found.append(Example(code, path.name))
     return sorted((e for e in found if e), key=lambda e: e.name)
+
+
+def rewrite_comments(example: Example, python: str, updated: str, to_update: list) -> str | None:
+    """--update-examples: `updated`, the example with its comments rewritten to what it printed
+    on the Python `python`, becomes its text the first time a Python of the run gets here, and
+    goes on `to_update` (pytest-examples writes those files back at the end of the run). From a
+    later Python that printed otherwise, why no one comment fits."""
+    if example.rewritten_on is None:
+        example.rewritten_on = python
+        if updated != example.code.source:
+            example.code.source = updated
+            to_update.append(example.code)
+        return None
+    if updated == example.code.source:
+        return None
+    lines = zip_longest(updated.splitlines(), example.code.source.splitlines(), fillvalue="")
+    line, here, there = next((n, a, b) for n, (a, b) in enumerate(lines, start=1) if a != b)
+    return (
+        f"{example.where(line)}: prints otherwise on Python {python} than on "
+        f"{example.rewritten_on}: {here.strip()!r} here, {there.strip()!r} there (the comments now "
+        f"say what {example.rewritten_on} printed): show each version in a block of its own "
+        "(CONTRIBUTING.md, 'One Python version only')"
+    )
 
 
 def lint(eval_example: EvalExample, code: CodeExample, monkeypatch) -> list[str]:

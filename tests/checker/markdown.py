@@ -120,21 +120,12 @@ def source_page(url_path: str) -> Path | None:
 
 def written_at(url_path: str, pattern: str) -> str:
     """`docs/PAGE.md:LINE` of the first line that matches the regular expression `pattern` in
-    the Markdown file of the page built as `url_path`; else `FILE:LINE (included at
-    docs/PAGE.md:LINE)` of the first such line in a file the page includes; else (no such line,
-    or a generated page) the page's address."""
+    the Markdown file of the page built as `url_path`; else (no such line, or a generated page)
+    the page's address."""
     if page := source_page(url_path):
-        lines = page.read_text(encoding="utf-8").splitlines()
-        name = page.relative_to(ROOT).as_posix()
-        for number, line in enumerate(lines, start=1):
+        for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), start=1):
             if re.search(pattern, line):
-                return f"{name}:{number}"
-        for number, line in enumerate(lines, start=1):
-            if (included := page_syntax.included_file(line)) and (ROOT / included).is_file():
-                text = (ROOT / included).read_text(encoding="utf-8").splitlines()
-                found = next((n for n, ln in enumerate(text, 1) if re.search(pattern, ln)), None)
-                if found:
-                    return f"{included}:{found} (included at {name}:{number})"
+                return f"{page.relative_to(ROOT).as_posix()}:{number}"
     return url_path or "index.html"
 
 

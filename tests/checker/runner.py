@@ -31,7 +31,7 @@ def python_problems(code: str, stdout: str, stderr: str) -> list[str]:
         return [f"ran, but it is not valid Python, so it claims nothing: {error}"]
     except GrammarError as error:
         line, message = error.args
-        return [f"ran, but line {line} of its comments can't be read: {message}"]
+        return [f"ran, but the comment on line {line} of the block can't be read: {message}"]
     found = []
     if stdout.splitlines() != lines:
         found.append(f"stdout {stdout.splitlines()!r}, but its # Output: comments say {lines!r}")

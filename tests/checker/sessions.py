@@ -86,7 +86,8 @@ class Command:
             )
         if not runnable and not self.unchecked:
             return (
-                f"`{self.text}` is not run by the checks (they run `python` commands only): "
+                f"`{self.text}` is not run by the checks (they run `python` commands and a "
+                "folder's console scripts, not installs or other programs): "
                 "put it in a block of its own titled with the reason, such as ```{.console "
                 'title="Not run: needs the internet"}, and show no output under it, so readers '
                 "know; to show a folder's files, draw its tree instead (<!-- tree: PATH -->)"

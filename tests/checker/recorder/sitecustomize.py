@@ -2,7 +2,8 @@
 folder on PYTHONPATH), so the example itself runs unchanged, as `python NAME.py` or
 `python -m NAME`.
 
-It changes nothing the example prints. It notes which line of the `__main__` module was running
+It changes nothing the example prints (an example that printed `type(sys.stdout)` would see the
+wrapper that takes the notes: none does). It notes which line of the `__main__` module was running
 when each piece of stdout (and of stderr: a warning) was written, and where an uncaught
 exception left it, so that a failure can name the line and `--update-examples` knows which
 comment to rewrite. It also notes which files of its working folder ran (the script and every
