@@ -418,24 +418,23 @@ def marker_place(path: str, first: str, marker: str) -> str:
     page = source_page(path)
     for fence in fences(page) if page else []:
         place = f"{page.relative_to(ROOT).as_posix()}:{fence.line}"
-        files = [ROOT / name for row in fence.body.splitlines() if (name := included_file(row))]
-        shown = [
-            (f"{file.relative_to(ROOT).as_posix()}:{{}} (included at {place})", 1, file)
-            for file in files
-            if file.is_file()
-        ] or [(f"{page.relative_to(ROOT).as_posix()}:{{}}", fence.line + 1, None)]
-        lines = [
-            (where, start + n, row)
-            for where, start, file in shown
-            for n, row in enumerate(
-                (file.read_text(encoding="utf-8") if file else fence.body).splitlines()
-            )
-        ]
-        if next((row.strip() for _, _, row in lines if row.strip()), None) != first:
-            continue
-        for where, number, row in lines:
-            if marker in row:
-                return where.format(number)
+        included = [ROOT / name for row in fence.body.splitlines() if (name := included_file(row))]
+        # What the block shows, line by line, each with where it is written.
+        if included:
+            shown = [
+                (f"{file.relative_to(ROOT).as_posix()}:{n} (included at {place})", row)
+                for file in included
+                if file.is_file()
+                for n, row in enumerate(file.read_text(encoding="utf-8").splitlines(), start=1)
+            ]
+        else:
+            shown = [
+                (f"{page.relative_to(ROOT).as_posix()}:{fence.line + n}", row)
+                for n, row in enumerate(fence.body.splitlines(), start=1)
+            ]
+        rows = [row.strip() for _, row in shown if row.strip()]
+        if rows and rows[0] == first:
+            return next((where for where, row in shown if marker in row), place)
     return path or "index.html"
 
 

@@ -1,5 +1,7 @@
 """The site builds with `mkdocs build --strict`: no broken link, anchor, nav entry or include;
-and every page it builds is one the menu leads to."""
+every page it builds is one the menu leads to; and what the build can't see in the sources:
+fences that never close, prompts in blocks nothing runs, templates that use the theme's
+private script API."""
 
 import re
 from html.parser import HTMLParser
@@ -119,7 +121,7 @@ def test_templates_use_no_theme_internals():
         pytest.fail("\n".join(found), pytrace=False)
 
 
-# A prompt: a shell's (`$ `, PowerShell's `PS C:\\> `, cmd's `C:\\> `) or the REPL's (`>>> `).
+# A prompt: a shell's (`$ `, PowerShell's `PS C:\> `, cmd's `C:\> `) or the REPL's (`>>> `).
 PROMPT_LINE = re.compile(r"^\s*(\$|>>>|PS [^>]*>|[A-Za-z]:\\[^>]*>) ")
 
 
